@@ -1,0 +1,190 @@
+"""Settings: the only place that reads the environment (and an optional `.env`).
+
+A missing or malformed setting becomes one `ConfigError` whose message names the variable and says how
+to fix it; the CLI prints it on one line and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+SLACK_API_URL = "https://slack.com/api/"
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line meant for the operator."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    slack_bot_token: SecretStr | None = Field(None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(SLACK_API_URL, validation_alias="SLACK_API_URL")
+    database_url: str = Field("sqlite:///kindred.db", validation_alias="DATABASE_URL")
+    port: int = Field(3000, validation_alias="PORT", ge=1, le=65535)
+    timezone: str = Field("UTC", validation_alias="KINDRED_TIMEZONE")
+    admins: Annotated[tuple[str, ...], NoDecode] = Field((), validation_alias="KINDRED_ADMINS")
+    digest_channel: str | None = Field(None, validation_alias="KINDRED_DIGEST_CHANNEL")
+    digest_day: str = Field("mon", validation_alias="KINDRED_DIGEST_DAY")
+    digest_time: time = Field(time(9, 0), validation_alias="KINDRED_DIGEST_TIME")
+    log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", validation_alias="KINDRED_LOG_LEVEL"
+    )
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        return _token_with_prefix(value, "xoxb-", "the Bot User OAuth Token from OAuth & Permissions")
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        return _token_with_prefix(value, "xapp-", "an app-level token with the connections:write scope")
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _signing_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or value.get_secret_value().strip() == "":
+            return None
+        if not re.fullmatch(r"[0-9a-zA-Z]{8,}", value.get_secret_value().strip()):
+            raise ValueError("must be the Signing Secret from Basic Information (letters and digits)")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        value = value.strip()
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"must be an http(s) URL such as {SLACK_API_URL} (got {value!r})")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        value = value.strip()
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                value = "postgresql+psycopg://" + value.removeprefix(prefix)
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError(
+                f"is not a database URL (got {value!r}); use sqlite:///kindred.db or "
+                "postgresql+psycopg://user@host:5432/dbname"
+            ) from None
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError(f"must be a sqlite:// or postgresql:// URL (got {url.get_backend_name()!r})")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone_exists(cls, value: str) -> str:
+        value = value.strip()
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"must be an IANA time zone such as Europe/Berlin or UTC (got {value!r})"
+            ) from None
+        return value
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        admins = tuple(str(item).strip() for item in items if str(item).strip())
+        bad = [admin for admin in admins if not USER_ID.match(admin)]
+        if bad:
+            raise ValueError(
+                f"must be comma-separated Slack user ids such as U0123ABCD (not {', '.join(bad)})"
+            )
+        return admins
+
+    @field_validator("digest_channel")
+    @classmethod
+    def _channel_id_shape(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        value = value.strip()
+        if not CHANNEL_ID.match(value):
+            raise ValueError(
+                f"must be a channel ID such as C0123ABCD, not a name (got {value!r}); "
+                "open the channel's details in Slack to copy its ID"
+            )
+        return value
+
+    @field_validator("digest_day")
+    @classmethod
+    def _weekday(cls, value: str) -> str:
+        day = value.strip().lower()[:3]
+        if day not in WEEKDAYS:
+            raise ValueError(f"must be a weekday such as mon or monday (got {value!r})")
+        return day
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def require_slack(self) -> None:
+        """Check what `kindred run` needs before it connects to Slack."""
+        if self.slack_bot_token is None:
+            raise ConfigError(
+                "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your app's "
+                "OAuth & Permissions page"
+            )
+        if not self.socket_mode and self.slack_signing_secret is None:
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is not set: copy it from your app's Basic Information page "
+                "(or set SLACK_APP_TOKEN to use Socket Mode)"
+            )
+
+
+def _token_with_prefix(value: SecretStr | None, prefix: str, what: str) -> SecretStr | None:
+    if value is None or value.get_secret_value().strip() == "":
+        return None
+    token = value.get_secret_value().strip()
+    if not token.startswith(prefix) or len(token) < len(prefix) + 8:
+        raise ValueError(f"must start with {prefix} ({what})")
+    return SecretStr(token)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment; `overrides` (by variable name) win, for tests and the CLI."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise ConfigError(_one_line(error)) from None
+
+
+def _one_line(error: ValidationError) -> str:
+    first = error.errors()[0]
+    variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] in ("int_parsing", "greater_than_equal", "less_than_equal"):
+        message = f"must be a whole number between 1 and 65535 (got {first.get('input')!r})"
+    elif first["type"] in ("time_parsing", "time_type"):
+        message = f"must be a time of day such as 09:00 (got {first.get('input')!r})"
+    elif first["type"] == "literal_error":
+        message = f"{message} (got {first.get('input')!r})"
+    extra = f" (and {len(error.errors()) - 1} more problem(s))" if len(error.errors()) > 1 else ""
+    return f"{variable} {message}{extra}"

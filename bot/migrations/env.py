@@ -1,0 +1,54 @@
+"""Alembic environment: targets SQLModel.metadata; the engine comes from `bot.db.upgrade`."""
+
+from typing import Any, Literal
+
+from alembic import context
+from sqlalchemy import Engine
+from sqlmodel import SQLModel
+
+import bot.models  # noqa: F401 - registers the tables on SQLModel.metadata
+from bot.db import UTCDateTime, make_engine
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[False]:
+    """Render our column types as plain SQLAlchemy ones so revisions never import application code."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
+
+def _engine() -> Engine:
+    engine = config.attributes.get("engine")
+    if engine is not None:
+        return engine  # type: ignore[no-any-return]
+    from bot.config import load_settings
+
+    return make_engine(load_settings().database_url)
+
+
+def run_migrations_offline() -> None:
+    context.configure(url=str(_engine().url), target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    with _engine().connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            compare_type=True,
+            render_item=render_item,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

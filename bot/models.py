@@ -1,0 +1,233 @@
+"""SQLModel tables and their Create/Update variants (`XBase` / `XCreate` / `X(table=True)`).
+
+Every row carries `team_id` so one database can serve several workspaces. Alembic owns the schema
+(`bot/migrations`); a test checks that the migrations and these models agree.
+Validation lives on the Base/Create variants (tables do not validate); times are aware UTC datetimes
+passed in by the caller.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ConfigDict
+from sqlmodel import JSON, Field, SQLModel
+
+from bot import validation as v
+from bot.db import UTCDateTime
+
+
+class MemberStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    LEFT = "left"
+
+
+class DigestCadence(StrEnum):
+    WEEKLY = "weekly"
+    EVERY_TWO_WEEKS = "every-two-weeks"
+    MONTHLY = "monthly"
+    OFF = "off"
+
+
+class OfferFormat(StrEnum):
+    CALL = "call"
+    ASYNC_REVIEW = "async-review"
+    REFERRAL = "referral"
+    MENTORING = "mentoring"
+    OTHER = "other"
+
+
+class OfferStatus(StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+class Urgency(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+
+
+class Visibility(StrEnum):
+    SHARED = "shared"
+    PRIVATE = "private"
+
+
+class NeedStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+    WITHDRAWN = "withdrawn"
+
+
+class ProjectStatus(StrEnum):
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column(enum: type[StrEnum]) -> Any:
+    """Store an enum by value in a VARCHAR (no native PostgreSQL enum types to migrate)."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+def _now_column() -> Any:
+    return Field(sa_type=UTCDateTime)
+
+
+class Strict(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+
+# --- members -------------------------------------------------------------------------------------
+
+
+class MemberBase(Strict):
+    name: v.Name = Field(sa_type=sa.String(v.NAME_MAX))
+    title: v.Title = Field(default="", sa_type=sa.String(v.TITLE_MAX))
+    timezone: v.Timezone = Field(default="UTC", sa_type=sa.String(64))
+    bio: v.Bio = Field(default="", sa_type=sa.Text)
+    links: v.Links = Field(default_factory=list, sa_type=JSON)
+
+
+class Member(MemberBase, table=True):
+    __tablename__ = "members"
+    __table_args__ = (sa.UniqueConstraint("team_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32))
+    user_id: str = Field(sa_type=sa.String(32))
+    status: MemberStatus = Field(default=MemberStatus.ACTIVE, sa_type=enum_column(MemberStatus))
+    digest_cadence: DigestCadence = Field(default=DigestCadence.WEEKLY, sa_type=enum_column(DigestCadence))
+    onboarded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = _now_column()
+    updated_at: datetime = _now_column()
+
+
+class ProfileUpdate(Strict):
+    """What a member edits in the profile modal (their name comes from Slack)."""
+
+    title: v.Title = ""
+    bio: v.Bio = ""
+    links: v.Links = Field(default_factory=list)
+
+
+# --- offers --------------------------------------------------------------------------------------
+
+
+class OfferBase(Strict):
+    description: v.Summary = Field(sa_type=sa.Text)
+    skills: v.Skills = Field(default_factory=list, sa_type=JSON)
+    details: v.Details = Field(default="", sa_type=sa.Text)
+    format: OfferFormat = Field(default=OfferFormat.CALL, sa_type=enum_column(OfferFormat))
+    monthly_capacity: int | None = Field(default=None, ge=1, le=v.CAPACITY_MAX)
+    links: v.Links = Field(default_factory=list, sa_type=JSON)
+
+
+class OfferCreate(OfferBase):
+    pass
+
+
+class Offer(OfferBase, table=True):
+    __tablename__ = "offers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32), index=True)
+    member_id: int = Field(foreign_key="members.id", index=True, ondelete="CASCADE")
+    status: OfferStatus = Field(default=OfferStatus.ACTIVE, sa_type=enum_column(OfferStatus))
+    created_at: datetime = _now_column()
+    updated_at: datetime = _now_column()
+
+
+# --- needs ---------------------------------------------------------------------------------------
+
+
+class NeedBase(Strict):
+    description: v.Summary = Field(sa_type=sa.Text)
+    skills: v.Skills = Field(default_factory=list, sa_type=JSON)
+    details: v.Details = Field(default="", sa_type=sa.Text)
+    urgency: Urgency = Field(default=Urgency.NORMAL, sa_type=enum_column(Urgency))
+    visibility: Visibility = Field(default=Visibility.SHARED, sa_type=enum_column(Visibility))
+    links: v.Links = Field(default_factory=list, sa_type=JSON)
+
+
+class NeedCreate(NeedBase):
+    pass
+
+
+class Need(NeedBase, table=True):
+    __tablename__ = "needs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32), index=True)
+    member_id: int = Field(foreign_key="members.id", index=True, ondelete="CASCADE")
+    status: NeedStatus = Field(default=NeedStatus.OPEN, sa_type=enum_column(NeedStatus))
+    created_at: datetime = _now_column()
+    updated_at: datetime = _now_column()
+
+
+# --- projects ------------------------------------------------------------------------------------
+
+
+class ProjectBase(Strict):
+    name: v.ProjectName = Field(sa_type=sa.String(v.PROJECT_NAME_MAX))
+    description: v.ProjectDescription = Field(default="", sa_type=sa.Text)
+    skills: v.Skills = Field(default_factory=list, sa_type=JSON)
+    help_wanted: v.HelpWanted = Field(default="", sa_type=sa.Text)
+    links: v.Links = Field(default_factory=list, sa_type=JSON)
+
+
+class ProjectCreate(ProjectBase):
+    pass
+
+
+class Project(ProjectBase, table=True):
+    __tablename__ = "projects"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32), index=True)
+    member_id: int = Field(foreign_key="members.id", index=True, ondelete="CASCADE")
+    status: ProjectStatus = Field(default=ProjectStatus.ACTIVE, sa_type=enum_column(ProjectStatus))
+    created_at: datetime = _now_column()
+    updated_at: datetime = _now_column()
+
+
+# --- deliveries: one row per message we send, so every send happens at most once -------------------
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"  # claimed: being sent, or the sender died mid-send
+    SENT = "sent"
+    FAILED = "failed"  # permanent for this member (user_not_found, account_inactive…)
+
+
+class Delivery(SQLModel, table=True):
+    __tablename__ = "deliveries"
+    __table_args__ = (sa.UniqueConstraint("team_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32))
+    key: str = Field(sa_type=sa.String(200))
+    user_id: str = Field(sa_type=sa.String(32), index=True)
+    status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, sa_type=enum_column(DeliveryStatus))
+    channel_id: str | None = Field(default=None, sa_type=sa.String(32))
+    message_ts: str | None = Field(default=None, sa_type=sa.String(32))
+    error: str | None = Field(default=None, sa_type=sa.String(200))
+    attempts: int = 0
+    claimed_at: datetime = _now_column()
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

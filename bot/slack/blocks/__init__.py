@@ -1,0 +1,1 @@
+"""Pure Block Kit builders (slack_sdk.models, validated on to_dict()) and nothing else."""

@@ -1,0 +1,181 @@
+"""Sending DMs exactly once.
+
+Every unsolicited message has a delivery key (`welcome`, later `digest:2026-W48`…). A row keyed by it is
+claimed before the send and marked sent after, so re-running a job never sends twice. If a sender dies
+between Slack accepting the message and the row being marked, the row stays `pending`; once its claim is
+older than the lease, the next sender looks for the message in the DM (each carries its key in message
+metadata) before deciding to send again — so a crash neither loses nor doubles a message.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot import repo
+from bot.db import SessionFactory, session_scope
+from bot.models import Delivery, DeliveryStatus, MemberStatus
+from bot.slack.blocks.messages import Message
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)
+METADATA_EVENT = "kindred_delivery"
+# Slack errors that will not change on retry: record them and never try this member again for this key.
+PERMANENT_ERRORS = frozenset(
+    {
+        "user_not_found",
+        "cannot_dm_bot",
+        "account_inactive",
+        "is_archived",
+        "user_disabled",
+        "channel_not_found",
+        "not_in_channel",
+        "restricted_action",
+        "user_is_restricted",
+        "messages_tab_disabled",
+    }
+)
+# Errors that mean the token itself is bad: stop everything, sending more would only fail the same way.
+FATAL_ERRORS = frozenset(
+    {"invalid_auth", "token_revoked", "account_inactive_token", "not_authed", "token_expired"}
+)
+
+
+class Outcome(StrEnum):
+    SENT = "sent"
+    ALREADY_SENT = "already-sent"
+    IN_PROGRESS = "in-progress"  # another sender holds a fresh claim
+    SKIPPED = "skipped"  # the member left or asked not to be contacted
+    FAILED = "failed"  # permanent for this member; recorded with the reason
+
+
+class FatalSlackError(RuntimeError):
+    """The token was rejected: stop the job instead of failing every member the same way."""
+
+
+@dataclass(frozen=True)
+class DM:
+    team_id: str
+    user_id: str
+    key: str
+    message: Message
+
+
+def send_once(client: WebClient, sessions: SessionFactory, dm: DM, *, now: datetime) -> Outcome:
+    claim = _claim(sessions, dm, now)
+    if isinstance(claim, Outcome):
+        return claim
+    if claim is not None:  # we took over a stale claim: did the earlier sender's message land after all?
+        posted = find_posted(client, dm, since=claim)
+        if posted is not None:
+            with session_scope(sessions) as session:
+                _mark_sent(session, dm, posted[0], posted[1], now)
+            return Outcome.ALREADY_SENT
+    try:
+        response = client.chat_postMessage(
+            channel=dm.user_id,
+            metadata={"event_type": METADATA_EVENT, "event_payload": {"key": dm.key}},
+            **dm.message.as_kwargs(),
+        )
+    except SlackApiError as error:
+        return _record_error(sessions, dm, str(error.response.get("error", "")))
+    with session_scope(sessions) as session:
+        _mark_sent(session, dm, str(response["channel"]), str(response["ts"]), now)
+    return Outcome.SENT
+
+
+def find_posted(client: WebClient, dm: DM, *, since: datetime) -> tuple[str, str] | None:
+    """(channel, ts) of a message carrying this delivery key in the member's DM, posted since `since`."""
+    channel = str(client.conversations_open(users=dm.user_id)["channel"]["id"])
+    oldest = f"{since.timestamp() - 60:.6f}"
+    cursor = None
+    while True:
+        page = client.conversations_history(
+            channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+        )
+        messages: list[dict[str, Any]] = page.get("messages", [])
+        for message in messages:
+            metadata = message.get("metadata") or {}
+            if (
+                metadata.get("event_type") == METADATA_EVENT
+                and (metadata.get("event_payload") or {}).get("key") == dm.key
+            ):
+                return channel, str(message["ts"])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return None
+
+
+def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | datetime | None:
+    """Claim the key for this sender: None for a fresh claim, the stale claim's time for a takeover,
+    or an Outcome saying why not to send (already sent, someone else is sending, member left…)."""
+    with session_scope(sessions) as session:
+        member = repo.get_member(session, team_id=dm.team_id, user_id=dm.user_id)
+        if member is not None and member.status == MemberStatus.LEFT:
+            return Outcome.SKIPPED
+        row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+        if row is None:
+            try:
+                with session.begin_nested():
+                    session.add(
+                        Delivery(
+                            team_id=dm.team_id, key=dm.key, user_id=dm.user_id, attempts=1, claimed_at=now
+                        )
+                    )
+            except IntegrityError:
+                return Outcome.IN_PROGRESS
+            return None
+        if row.status == DeliveryStatus.SENT:
+            return Outcome.ALREADY_SENT
+        if row.status == DeliveryStatus.FAILED:
+            return Outcome.FAILED
+        if now - row.claimed_at < LEASE:
+            return Outcome.IN_PROGRESS
+        assert row.id is not None
+        if not repo.take_over_delivery(session, delivery_id=row.id, stale_since=row.claimed_at, now=now):
+            return Outcome.IN_PROGRESS
+        return row.claimed_at
+
+
+def _record_error(sessions: SessionFactory, dm: DM, error: str) -> Outcome:
+    if error in FATAL_ERRORS:
+        with session_scope(sessions) as session:
+            _release(session, dm)
+        raise FatalSlackError(f"Slack rejected the bot token ({error}); check SLACK_BOT_TOKEN")
+    with session_scope(sessions) as session:
+        if error in PERMANENT_ERRORS:
+            row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+            if row is not None:
+                row.status, row.error = DeliveryStatus.FAILED, error[:200]
+                session.add(row)
+            log.info("delivery %s to %s failed permanently: %s", dm.key, dm.user_id, error)
+            return Outcome.FAILED
+        _release(session, dm)  # Slack answered with an error, so nothing was posted: safe to retry later
+    raise SlackDeliveryError(dm.key, error)
+
+
+class SlackDeliveryError(RuntimeError):
+    def __init__(self, key: str, error: str) -> None:
+        super().__init__(f"could not deliver {key}: {error}")
+        self.error = error
+
+
+def _release(session: Session, dm: DM) -> None:
+    row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+    if row is not None and row.status == DeliveryStatus.PENDING:
+        session.delete(row)
+
+
+def _mark_sent(session: Session, dm: DM, channel: str, ts: str, now: datetime) -> None:
+    row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+    if row is None:  # released by a concurrent failure path; record what Slack accepted
+        row = Delivery(team_id=dm.team_id, key=dm.key, user_id=dm.user_id, claimed_at=now)
+    row.status, row.channel_id, row.message_ts, row.sent_at = DeliveryStatus.SENT, channel, ts, now
+    session.add(row)

@@ -1,0 +1,210 @@
+"""Buttons and menus: open modals, edit or close entries, pause/resume, cadence.
+
+Every click is acked first. A click on someone else's entry (a forged or stale payload) is refused by the
+service layer and answered by the error handler; nothing changes.
+"""
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import repo, texts
+from bot.db import session_scope
+from bot.models import DigestCadence, Need, Offer, Project, ProjectStatus
+from bot.services import entries, members
+from bot.services.entries import Closing, EntryKind
+from bot.services.errors import NotFound
+from bot.slack import ids
+from bot.slack.blocks import messages
+from bot.slack.blocks.modals import need_modal, offer_modal, profile_modal, project_modal
+from bot.slack.context import Deps, deps_of, identity_of
+from bot.slack.forms import ModalContext
+from bot.slack.surfaces import ensure_member, publish_home
+
+CLOSINGS = {
+    ids.WITHDRAW_ENTRY: Closing.WITHDRAW,
+    ids.RESOLVE_ENTRY: Closing.RESOLVE,
+    ids.ARCHIVE_ENTRY: Closing.ARCHIVE,
+}
+
+
+def register(app: App) -> None:
+    app.action(ids.ADD_OFFER)(add_offer)
+    app.action(ids.ADD_NEED)(add_need)
+    app.action(ids.ADD_PROJECT)(add_project)
+    app.action(ids.EDIT_PROFILE)(edit_profile)
+    app.action(ids.EDIT_ENTRY)(edit_entry)
+    for action_id in CLOSINGS:
+        app.action(action_id)(close_entry)
+    app.action(ids.PAUSE)(pause_or_resume)
+    app.action(ids.RESUME)(pause_or_resume)
+    app.action(ids.CHOOSE_CADENCE)(choose_cadence)
+    app.action(re.compile(f"^{ids.SET_CADENCE}:"))(set_cadence_from_message)
+    app.action(ids.PROFILE_ADD_PROJECT)(push_new_project)
+    app.action(ids.PROFILE_EDIT_PROJECT)(push_project_edit)
+    app.action(re.compile(".*"))(ignore)  # unknown or retired buttons: ack and do nothing
+
+
+def ignore(ack: Ack) -> None:
+    ack()
+
+
+def add_offer(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=offer_modal(context=ModalContext()))
+
+
+def add_need(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=need_modal(context=ModalContext()))
+
+
+def add_project(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=project_modal(context=ModalContext()))
+
+
+def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
+    ack()
+    deps = deps_of(context)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
+        projects = _active_projects(session, member.id)
+    client.views_open(
+        trigger_id=body["trigger_id"],
+        view=profile_modal(member=member, projects=projects, context=ModalContext()),
+    )
+
+
+def edit_entry(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    ack()
+    kind, entry_id = _entry_ref(action)
+    deps = deps_of(context)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
+        entry = entries.own_entry(session, member=member, kind=kind, entry_id=entry_id)
+        if entry.status != entries.RULES[kind].open_status:
+            raise NotFound(texts.entry_closed(kind))
+    modal_context = ModalContext(entry_id=entry_id)
+    if isinstance(entry, Offer):
+        view = offer_modal(offer=entry, context=modal_context)
+    elif isinstance(entry, Need):
+        view = need_modal(need=entry, context=modal_context)
+    else:
+        view = project_modal(project=entry, context=modal_context)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def close_entry(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    ack()
+    kind, entry_id = _entry_ref(action)
+    deps, who = deps_of(context), identity_of(body, context)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=who, now=deps.clock())
+        entries.close_entry(
+            session,
+            member=member,
+            kind=kind,
+            entry_id=entry_id,
+            closing=CLOSINGS[action["action_id"]],
+            now=deps.clock(),
+        )
+    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+
+
+def pause_or_resume(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    ack()
+    deps, who = deps_of(context), identity_of(body, context)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=who, now=deps.clock())
+        change = members.pause if action["action_id"] == ids.PAUSE else members.resume
+        change(session, member=member, now=deps.clock())
+    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+
+
+def choose_cadence(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    ack()
+    selected = (action.get("selected_option") or {}).get("value")
+    _set_cadence(client, deps_of(context), body, context, selected)
+
+
+def set_cadence_from_message(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
+) -> None:
+    ack()
+    cadence = _set_cadence(client, deps_of(context), body, context, action.get("value"))
+    respond(replace_original=True, **messages.text_message(texts.cadence_set(cadence)).as_kwargs())
+
+
+def push_new_project(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
+    client.views_push(
+        trigger_id=body["trigger_id"],
+        view=project_modal(context=ModalContext(response_url=parent.response_url)),
+    )
+
+
+def push_project_edit(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    ack()
+    entry_id = _int(action.get("value"))
+    deps = deps_of(context)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
+        project = entries.own_entry(session, member=member, kind=EntryKind.PROJECT, entry_id=entry_id)
+    parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
+    view = project_modal(
+        project=project,  # type: ignore[arg-type]
+        context=ModalContext(entry_id=entry_id, response_url=parent.response_url),
+    )
+    client.views_push(trigger_id=body["trigger_id"], view=view)
+
+
+def _set_cadence(
+    client: WebClient, deps: Deps, body: dict[str, Any], context: Any, value: Any
+) -> DigestCadence:
+    try:
+        cadence = DigestCadence(value)
+    except ValueError:
+        raise NotFound(texts.STALE_BUTTON) from None
+    who = identity_of(body, context)
+    member = ensure_member(client, deps, who)
+    with session_scope(deps.sessions) as session:
+        members.set_cadence(session, member=session.merge(member), cadence=cadence, now=deps.clock())
+    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    return cadence
+
+
+def _entry_ref(action: dict[str, Any]) -> tuple[EntryKind, int]:
+    """'offer:12' -> (EntryKind.OFFER, 12); anything else is a stale or forged button."""
+    kind, _, raw_id = str(action.get("value") or "").partition(":")
+    try:
+        return EntryKind(kind), _int(raw_id)
+    except ValueError:
+        raise NotFound(texts.STALE_BUTTON) from None
+
+
+def _int(value: Any) -> int:
+    text = str(value or "")
+    if not text.isdigit() or len(text) > 18:
+        raise NotFound(texts.STALE_BUTTON)
+    return int(text)
+
+
+def _active_projects(session: Any, member_id: int | None) -> list[Project]:
+    assert member_id is not None
+    return list(
+        repo.entries_of_member(session, model=Project, member_id=member_id, statuses=[ProjectStatus.ACTIVE])
+    )

@@ -1,0 +1,99 @@
+"""Slack-side helpers listeners share: publish the Home, tell a member something, sync a member."""
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from bot import repo
+from bot.db import session_scope
+from bot.models import Member
+from bot.services import entries, members
+from bot.services.members import Identity
+from bot.slack.blocks.home import home_view
+from bot.slack.blocks.messages import Message
+from bot.slack.blocks.modals import notice_modal
+from bot.slack.context import Deps
+
+log = logging.getLogger(__name__)
+
+
+def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> None:
+    """Show the member their Home: onboarding on a first visit, their profile and entries after."""
+    now = deps.clock()
+    with session_scope(deps.sessions) as session:
+        member = repo.get_member(session, team_id=team_id, user_id=user_id)
+        if member is None:
+            return
+        listed = entries.open_entries(session, member=member)
+        onboarding = member.onboarded_at is None and listed.empty and not member.title
+        view = home_view(member=member, entries=listed, onboarding=onboarding)
+        members.mark_onboarded(session, member=member, now=now)
+    client.views_publish(user_id=user_id, view=view)
+
+
+def tell(
+    client: WebClient,
+    message: Message,
+    *,
+    user_id: str,
+    response_url: str | None = None,
+    trigger_id: str | None = None,
+) -> None:
+    """Answer the member where they are: ephemerally where they typed a command, else in a small modal
+    (a click in the Home tab, while its trigger is fresh), else by DM."""
+    if response_url:
+        sent = WebhookClient(response_url).send(
+            response_type="ephemeral", replace_original=False, **message.as_kwargs()
+        )
+        if sent.status_code == 200:
+            return
+        log.warning("response_url answered %s; falling back to a DM", sent.status_code)
+    if trigger_id:
+        try:
+            client.views_open(trigger_id=trigger_id, view=notice_modal(message.text))
+            return
+        except SlackApiError as error:
+            log.info("notice modal not shown (%s); sending a DM", error.response.get("error"))
+    dm(client, user_id=user_id, message=message)
+
+
+def dm(client: WebClient, *, user_id: str, message: Message) -> None:
+    client.chat_postMessage(channel=user_id, **message.as_kwargs())
+
+
+def ensure_member(client: WebClient, deps: Deps, who: Identity) -> Member:
+    """The member row, created on first contact with their real name and time zone from Slack."""
+    with session_scope(deps.sessions) as session:
+        member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
+    if member is not None:
+        return member
+    found = fetch_identity(client, team_id=who.team_id, user_id=who.user_id)
+    with session_scope(deps.sessions) as session:
+        member, _ = members.ensure_member(session, who=found or who, now=deps.clock())
+    return member
+
+
+def fetch_identity(client: WebClient, *, team_id: str, user_id: str) -> Identity | None:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        log.info("users.info failed for %s: %s", user_id, error.response.get("error"))
+        return None
+    return identity_from_user(user, team_id=team_id)
+
+
+def identity_from_user(user: dict[str, Any], *, team_id: str) -> Identity:
+    profile = user.get("profile") or {}
+    name = (
+        profile.get("real_name")
+        or user.get("real_name")
+        or profile.get("display_name")
+        or user.get("name")
+        or ""
+    )
+    return Identity(
+        team_id=team_id, user_id=str(user["id"]), name=str(name), timezone=str(user.get("tz") or "UTC")
+    )

@@ -1,0 +1,260 @@
+"""Every sentence a member reads, in one place so the copy can be reviewed and changed together.
+
+Functions take plain values; Slack formatting (mrkdwn) is limited to *bold*, _italics_ and emoji.
+Anything a member typed must be escaped by the caller (`bot.slack.blocks.common.escape`) first.
+"""
+
+from enum import StrEnum
+
+APP_NAME = "Kindred"
+
+# --- nouns -----------------------------------------------------------------------------------------
+
+KIND_NOUN = {"offer": "offer", "need": "need", "project": "project"}
+FORMAT_LABELS = {
+    "call": "A 30-minute call",
+    "async-review": "Async review or feedback",
+    "referral": "A referral or intro",
+    "mentoring": "Ongoing mentoring",
+    "other": "Something else",
+}
+URGENCY_LABELS = {
+    "low": "Whenever — no rush",
+    "normal": "In the next few weeks",
+    "high": "This week — it's urgent",
+}
+VISIBILITY_LABELS = {
+    "shared": "Shared — members can see it in suggestions",
+    "private": "Private — used only to find matches",
+}
+VISIBILITY_HINT = (
+    "A private need is never shown to anyone until you and the other person have both said yes to an intro."
+)
+CADENCE_LABELS = {
+    "weekly": "Weekly",
+    "every-two-weeks": "Every two weeks",
+    "monthly": "Monthly",
+    "off": "Off — no digests",
+}
+STATUS_LABELS = {"active": "Active", "paused": "Paused", "left": "Left the workspace"}
+CAPACITY_NO_LIMIT = "No fixed limit"
+
+
+def capacity_label(capacity: int | None) -> str:
+    if capacity is None:
+        return CAPACITY_NO_LIMIT
+    return f"{capacity} {'person' if capacity == 1 else 'people'} a month"
+
+
+# --- modals ----------------------------------------------------------------------------------------
+
+MODAL_CANCEL = "Cancel"
+MODAL_SAVE = "Save"
+OFFER_TITLE_NEW = "Offer help"
+OFFER_TITLE_EDIT = "Edit your offer"
+NEED_TITLE_NEW = "Ask for help"
+NEED_TITLE_EDIT = "Edit your need"
+PROJECT_TITLE_NEW = "Add a project"
+PROJECT_TITLE_EDIT = "Edit your project"
+PROFILE_TITLE = "Your profile"
+NOTICE_TITLE = "Kindred"
+NOTICE_CLOSE = "OK"
+
+OFFER_INTRO = (
+    "Leading with value is how good connections start. Say what you're happy to help with, and Kindred will "
+    "suggest you to members who need it — intros only happen when both of you say yes."
+)
+NEED_INTRO = (
+    "Say what you're stuck on. Kindred looks for members who offer that kind of help and asks both of you "
+    "before making any intro."
+)
+PROJECT_INTRO = "What are you working on? Kindred suggests people working on similar things."
+PROFILE_INTRO = "This is what members see when Kindred suggests you or asks them about an intro."
+
+LABEL_OFFER_DESCRIPTION = "What can you help with?"
+PLACEHOLDER_OFFER_DESCRIPTION = "e.g. Local SEO audits for small online shops"
+LABEL_NEED_DESCRIPTION = "What do you need help with?"
+PLACEHOLDER_NEED_DESCRIPTION = "e.g. My shop doesn't show up on Google"
+LABEL_SKILLS = "Skills"
+PLACEHOLDER_SKILLS = "Type to search, or add your own"
+HINT_SKILLS = "Pick up to 10. Can't find yours? Type it and choose it from the list to add your own."
+LABEL_DETAILS = "Details"
+PLACEHOLDER_OFFER_DETAILS = "Who you help best, what you've done before, what a session looks like…"
+PLACEHOLDER_NEED_DETAILS = "What you've tried, where you're stuck, what good help would look like…"
+LABEL_FORMAT = "How do you like to help?"
+LABEL_CAPACITY = "How many people a month?"
+HINT_CAPACITY = "Kindred won't suggest you to more people than this."
+LABEL_URGENCY = "How soon?"
+LABEL_VISIBILITY = "Who can see this need?"
+LABEL_LINKS = "Links"
+PLACEHOLDER_LINKS = "https://… (one per line, up to 5)"
+HINT_OFFER_LINKS = "Examples of your work help people say yes."
+LABEL_PROJECT_NAME = "Project name"
+PLACEHOLDER_PROJECT_NAME = "e.g. A newsletter for indie bookshops"
+LABEL_PROJECT_DESCRIPTION = "What is it?"
+LABEL_HELP_WANTED = "What help are you looking for?"
+PLACEHOLDER_HELP_WANTED = "e.g. Feedback on the landing page, a co-host, beta readers"
+LABEL_TITLE = "What do you do?"
+PLACEHOLDER_TITLE = "e.g. Brand designer for food startups"
+LABEL_BIO = "About you"
+PLACEHOLDER_BIO = "A few sentences: your background, what you care about, what you're great at."
+LABEL_PROFILE_LINKS = "Website, portfolio and other links"
+PROFILE_PROJECTS_HEADING = "*What you're working on*"
+PROFILE_NO_PROJECTS = "No projects yet. Adding one helps Kindred find people working on similar things."
+BUTTON_ADD_PROJECT = "Add a project"
+BUTTON_EDIT = "Edit"
+
+# --- App Home -------------------------------------------------------------------------------------
+
+HOME_WELCOME_HEADER = "Welcome to Kindred 👋"
+HOME_WELCOME = (
+    "Kindred is this community's super connector. It keeps track of what members offer, need and work on, "
+    "and every week suggests a few people worth knowing — and says why."
+)
+HOME_HOW_IT_WORKS = (
+    "*How it works*\n"
+    "1. *Offer help* — say what you're happy to help others with. "
+    "Giving first is how good connections start.\n"
+    "2. *Ask for help* — say what you're stuck on. You can keep a need private.\n"
+    "3. *Meet people* — you'll get a short digest of kindred spirits. Nobody is introduced unless both of "
+    "you say yes, and saying no is always fine: the other person is never told who declined."
+)
+HOME_PRIVACY = (
+    "🔒 You decide how often Kindred writes to you, and you can pause it any time. Type `/kindred help` for "
+    "every command."
+)
+HOME_HEADER = "Your Kindred"
+HOME_OFFERS = "*What you offer*"
+HOME_NEEDS = "*What you need*"
+HOME_PROJECTS = "*What you're working on*"
+HOME_NO_OFFERS = "Nothing yet. What could you help someone with in 30 minutes?"
+HOME_NO_NEEDS = "Nothing yet. What would make your month easier?"
+HOME_NO_PROJECTS = "Nothing yet. Projects help Kindred find people working on similar things."
+HOME_NO_TITLE = "_Add a line about what you do so people know why to meet you._"
+HOME_FOOTER = "Kindred only introduces people who both said yes. `/kindred help` lists every command."
+BUTTON_OFFER_HELP = "Offer help"
+BUTTON_ASK_FOR_HELP = "Ask for help"
+BUTTON_SET_UP_PROFILE = "Set up your profile"
+BUTTON_EDIT_PROFILE = "Edit profile"
+BUTTON_ADD = "Add"
+BUTTON_WITHDRAW = "Withdraw"
+BUTTON_RESOLVED = "Resolved"
+BUTTON_ARCHIVE = "Archive"
+BUTTON_PAUSE = "Pause Kindred"
+BUTTON_RESUME = "Resume Kindred"
+LABEL_CADENCE_SELECT = "Digest cadence"
+PRIVATE_BADGE = "🔒 private"
+MORE_ENTRIES = "…and {count} more. `/kindred list` shows everything."
+
+
+def home_status_line(status: str, cadence: str) -> str:
+    if status == "paused":
+        return "⏸️ *Paused* — Kindred won't send you digests or intro requests until you resume."
+    if cadence == "off":
+        return "🔕 Digests are *off*. You can still make intros and be asked about them."
+    return f"✅ *Active* — digest: *{CADENCE_LABELS[cadence].lower()}*."
+
+
+CONFIRM_WITHDRAW_TITLE = "Withdraw this?"
+CONFIRM_WITHDRAW_TEXT = "It won't be suggested to anyone any more. You can always add it again."
+CONFIRM_WITHDRAW_YES = "Withdraw"
+CONFIRM_KEEP = "Keep it"
+
+# --- messages --------------------------------------------------------------------------------------
+
+WELCOME_TEXT = (
+    "Welcome! 👋 I'm Kindred, this community's connector. Tell me one thing you could help someone with "
+    "and one thing you'd like help with, and I'll suggest a few people worth meeting each week. Nobody is "
+    "introduced unless both of you say yes."
+)
+WELCOME_FOOTER = "You can change how often I write, or pause me, from my Home tab at any time."
+
+HELP_TEXT = (
+    "*Kindred commands*\n"
+    "• `/offer-help [what]` — say what you can help with\n"
+    "• `/need-help [what]` — ask for help (you can keep it private)\n"
+    "• `/kindred profile` — edit your title, bio, links and projects\n"
+    "• `/kindred list` — see your offers, needs and projects\n"
+    "• `/kindred pause` / `/kindred resume` — stop or restart digests and intro requests\n"
+    "• `/kindred cadence weekly|every-two-weeks|monthly|off` — how often you get a digest\n"
+    "• `/kindred help` — this message\n"
+    "Your Kindred Home tab shows everything in one place."
+)
+
+
+def unknown_subcommand(word: str) -> str:
+    return f"I don't know `{word}` yet — here's what I can do:"
+
+
+PAUSED = "⏸️ Paused. Kindred won't send you digests or intro requests until you `/kindred resume`."
+ALREADY_PAUSED = "You're already paused. `/kindred resume` turns Kindred back on."
+RESUMED = "▶️ Welcome back! Kindred will include you in digests and intros again."
+ALREADY_ACTIVE = "You're already active — nothing to resume."
+CADENCE_PROMPT = "How often would you like your kindred-spirits digest? It's *{current}* now."
+
+
+def cadence_set(cadence: str) -> str:
+    if cadence == "off":
+        return "🔕 Digests are off. You can still make and accept intros. Turn them back on any time."
+    return f"👍 You'll get a digest *{CADENCE_LABELS[cadence].lower()}*."
+
+
+def unknown_cadence(word: str) -> str:
+    return f"`{word}` isn't a cadence I know. Choose weekly, every-two-weeks, monthly or off:"
+
+
+LIST_EMPTY = "You haven't listed anything yet. Try `/offer-help` or `/need-help`."
+LIST_HEADER = "*Your Kindred entries*"
+
+
+def saved(kind: str, created: bool) -> str:
+    noun = KIND_NOUN[kind]
+    return f"✅ Your {noun} is saved." if created else f"✅ Your {noun} is updated."
+
+
+SAVED_NEXT = "Kindred will look for good matches and include them in your next digest."
+SAVED_PRIVATE = (
+    "🔒 This need is private: it's only used to find matches, never shown before you both say yes."
+)
+PROFILE_SAVED = "✅ Your profile is saved."
+
+
+def closed(kind: str, closing: str) -> str:
+    noun = KIND_NOUN[kind]
+    return {
+        "withdraw": f"Your {noun} is withdrawn.",
+        "resolve": "Glad that's sorted! Your need is marked resolved.",
+        "archive": "Your project is archived.",
+    }[closing]
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+GENERIC_ERROR = "Sorry — something went wrong on Kindred's side. Please try again in a minute."
+NOT_YOUR_ENTRY = "That entry belongs to someone else, so Kindred left it alone."
+ACCOUNT_LEFT = "This account has left the workspace, so Kindred won't make any changes for it."
+FIX_BELOW = "Please fix the highlighted fields."
+
+
+def entry_not_found(kind: str) -> str:
+    return f"That {KIND_NOUN[kind]} doesn't exist any more. It may have been removed."
+
+
+def entry_closed(kind: str) -> str:
+    return f"That {KIND_NOUN[kind]} is no longer open, so there's nothing to edit. You can add a new one."
+
+
+def too_many_entries(kind: str, limit: int) -> str:
+    noun = KIND_NOUN[kind]
+    return (
+        f"You already have {limit} open {noun}s — withdraw or resolve one first (see your Kindred Home tab)."
+    )
+
+
+def cannot_close(kind: str, closing: StrEnum | str) -> str:
+    return f"A {KIND_NOUN[kind]} can't be marked “{closing}”."
+
+
+STALE_BUTTON = "That button is out of date — open your Kindred Home tab to see the latest."
+SKILLS_GROUP_CURATED = "Skills"
+SKILLS_GROUP_OWN = "Add as your own skill"

@@ -93,11 +93,14 @@ def open_entries(session: Session, *, member: Member) -> OpenEntries:
         needs=list(
             repo.entries_of_member(session, model=Need, member_id=member.id, statuses=[NeedStatus.OPEN])
         ),
-        projects=list(
-            repo.entries_of_member(
-                session, model=Project, member_id=member.id, statuses=[ProjectStatus.ACTIVE]
-            )
-        ),
+        projects=active_projects(session, member=member),
+    )
+
+
+def active_projects(session: Session, *, member: Member) -> list[Project]:
+    assert member.id is not None
+    return list(
+        repo.entries_of_member(session, model=Project, member_id=member.id, statuses=[ProjectStatus.ACTIVE])
     )
 
 

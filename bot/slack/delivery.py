@@ -4,7 +4,10 @@ Every unsolicited message has a delivery key (`welcome`, later `digest:2026-W48`
 claimed before the send and marked sent after, so re-running a job never sends twice. If a sender dies
 between Slack accepting the message and the row being marked, the row stays `pending`; once its claim is
 older than the lease, the next sender looks for the message in the DM (each carries its key in message
-metadata) before deciding to send again — so a crash neither loses nor doubles a message.
+metadata) before deciding to send again — so a crash neither loses nor doubles a message. A timeout or a
+5xx after sending is treated the same way (Slack may or may not have posted it); an explicit Slack error
+means nothing was posted, so the claim is released for a later retry, or recorded if it is permanent.
+
 """
 
 import logging
@@ -26,6 +29,8 @@ from bot.slack.blocks.messages import Message
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)
+HISTORY_PAGES = 3
+
 METADATA_EVENT = "kindred_delivery"
 # Slack errors that will not change on retry: record them and never try this member again for this key.
 PERMANENT_ERRORS = frozenset(
@@ -72,8 +77,8 @@ def send_once(client: WebClient, sessions: SessionFactory, dm: DM, *, now: datet
     claim = _claim(sessions, dm, now)
     if isinstance(claim, Outcome):
         return claim
-    if claim is not None:  # we took over a stale claim: did the earlier sender's message land after all?
-        posted = find_posted(client, dm, since=claim)
+    if claim:  # we took over a stale claim: did the earlier sender's message land after all?
+        posted = find_posted(client, dm)
         if posted is not None:
             with session_scope(sessions) as session:
                 _mark_sent(session, dm, posted[0], posted[1], now)
@@ -85,20 +90,25 @@ def send_once(client: WebClient, sessions: SessionFactory, dm: DM, *, now: datet
             **dm.message.as_kwargs(),
         )
     except SlackApiError as error:
+        if error.response.status_code >= 500:  # Slack may have posted it: leave the claim to be reconciled
+            raise SlackDeliveryError(dm.key, f"HTTP {error.response.status_code}") from error
         return _record_error(sessions, dm, str(error.response.get("error", "")))
+
     with session_scope(sessions) as session:
         _mark_sent(session, dm, str(response["channel"]), str(response["ts"]), now)
     return Outcome.SENT
 
 
-def find_posted(client: WebClient, dm: DM, *, since: datetime) -> tuple[str, str] | None:
-    """(channel, ts) of a message carrying this delivery key in the member's DM, posted since `since`."""
+def find_posted(client: WebClient, dm: DM) -> tuple[str, str] | None:
+    """(channel, ts) of a message carrying this delivery key among the latest in the member's DM.
+
+    Only the bot writes in that DM (the messages tab is read-only), so a message claimed minutes ago is
+    among the latest few hundred; we do not filter by time because `now` may be simulated (`--now`)."""
     channel = str(client.conversations_open(users=dm.user_id)["channel"]["id"])
-    oldest = f"{since.timestamp() - 60:.6f}"
     cursor = None
-    while True:
+    for _ in range(HISTORY_PAGES):
         page = client.conversations_history(
-            channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+            channel=channel, include_all_metadata=True, limit=200, cursor=cursor
         )
         messages: list[dict[str, Any]] = page.get("messages", [])
         for message in messages:
@@ -111,10 +121,11 @@ def find_posted(client: WebClient, dm: DM, *, since: datetime) -> tuple[str, str
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return None
+    return None
 
 
-def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | datetime | None:
-    """Claim the key for this sender: None for a fresh claim, the stale claim's time for a takeover,
+def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | bool:
+    """Claim the key for this sender: False for a fresh claim, True when taking over a stale one,
     or an Outcome saying why not to send (already sent, someone else is sending, member left…)."""
     with session_scope(sessions) as session:
         member = repo.get_member(session, team_id=dm.team_id, user_id=dm.user_id)
@@ -131,7 +142,7 @@ def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | datetim
                     )
             except IntegrityError:
                 return Outcome.IN_PROGRESS
-            return None
+            return False
         if row.status == DeliveryStatus.SENT:
             return Outcome.ALREADY_SENT
         if row.status == DeliveryStatus.FAILED:
@@ -141,7 +152,7 @@ def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | datetim
         assert row.id is not None
         if not repo.take_over_delivery(session, delivery_id=row.id, stale_since=row.claimed_at, now=now):
             return Outcome.IN_PROGRESS
-        return row.claimed_at
+        return True
 
 
 def _record_error(sessions: SessionFactory, dm: DM, error: str) -> Outcome:

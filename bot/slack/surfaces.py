@@ -5,6 +5,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.models.views import View
 from slack_sdk.webhook import WebhookClient
 
 from bot import repo
@@ -14,8 +15,9 @@ from bot.services import entries, members
 from bot.services.members import Identity
 from bot.slack.blocks.home import home_view
 from bot.slack.blocks.messages import Message
-from bot.slack.blocks.modals import notice_modal
+from bot.slack.blocks.modals import notice_modal, profile_modal
 from bot.slack.context import Deps
+from bot.slack.forms import ModalContext
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,14 @@ def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -
         view = home_view(member=member, entries=listed, onboarding=onboarding)
         members.mark_onboarded(session, member=member, now=now)
     client.views_publish(user_id=user_id, view=view)
+
+
+def profile_view(client: WebClient, deps: Deps, who: Identity, *, response_url: str | None = None) -> View:
+    """The profile modal for the acting member, with their current projects."""
+    member = ensure_member(client, deps, who)
+    with session_scope(deps.sessions) as session:
+        projects = entries.active_projects(session, member=member)
+    return profile_modal(member=member, projects=projects, context=ModalContext(response_url=response_url))
 
 
 def tell(

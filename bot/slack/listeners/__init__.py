@@ -11,4 +11,4 @@ def register(app: App) -> None:
     options.register(app)
     events.register(app)
     actions.register(app)  # last: it ends with a catch-all for unknown buttons
-    app.error(errors.handle_error)
+    app.error(errors.handle_error)  # errors outside listeners (middleware); listeners use errors.guard

@@ -10,18 +10,19 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import repo, texts
+from bot import texts
 from bot.db import session_scope
-from bot.models import DigestCadence, Need, Offer, Project, ProjectStatus
+from bot.models import DigestCadence, Need, Offer
 from bot.services import entries, members
 from bot.services.entries import Closing, EntryKind
 from bot.services.errors import NotFound
 from bot.slack import ids
 from bot.slack.blocks import messages
-from bot.slack.blocks.modals import need_modal, offer_modal, profile_modal, project_modal
+from bot.slack.blocks.modals import need_modal, offer_modal, project_modal
 from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext
-from bot.slack.surfaces import ensure_member, publish_home
+from bot.slack.listeners.errors import guard
+from bot.slack.surfaces import ensure_member, profile_view, publish_home
 
 CLOSINGS = {
     ids.WITHDRAW_ENTRY: Closing.WITHDRAW,
@@ -31,19 +32,19 @@ CLOSINGS = {
 
 
 def register(app: App) -> None:
-    app.action(ids.ADD_OFFER)(add_offer)
-    app.action(ids.ADD_NEED)(add_need)
-    app.action(ids.ADD_PROJECT)(add_project)
-    app.action(ids.EDIT_PROFILE)(edit_profile)
-    app.action(ids.EDIT_ENTRY)(edit_entry)
+    app.action(ids.ADD_OFFER)(guard(add_offer))
+    app.action(ids.ADD_NEED)(guard(add_need))
+    app.action(ids.ADD_PROJECT)(guard(add_project))
+    app.action(ids.EDIT_PROFILE)(guard(edit_profile))
+    app.action(ids.EDIT_ENTRY)(guard(edit_entry))
     for action_id in CLOSINGS:
-        app.action(action_id)(close_entry)
-    app.action(ids.PAUSE)(pause_or_resume)
-    app.action(ids.RESUME)(pause_or_resume)
-    app.action(ids.CHOOSE_CADENCE)(choose_cadence)
-    app.action(re.compile(f"^{ids.SET_CADENCE}:"))(set_cadence_from_message)
-    app.action(ids.PROFILE_ADD_PROJECT)(push_new_project)
-    app.action(ids.PROFILE_EDIT_PROJECT)(push_project_edit)
+        app.action(action_id)(guard(close_entry))
+    app.action(ids.PAUSE)(guard(pause_or_resume))
+    app.action(ids.RESUME)(guard(pause_or_resume))
+    app.action(ids.CHOOSE_CADENCE)(guard(choose_cadence))
+    app.action(re.compile(f"^{ids.SET_CADENCE}:"))(guard(set_cadence_from_message))
+    app.action(ids.PROFILE_ADD_PROJECT)(guard(push_new_project))
+    app.action(ids.PROFILE_EDIT_PROJECT)(guard(push_project_edit))
     app.action(re.compile(".*"))(ignore)  # unknown or retired buttons: ack and do nothing
 
 
@@ -68,14 +69,8 @@ def add_project(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
 
 def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
-    deps = deps_of(context)
-    with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
-        projects = _active_projects(session, member.id)
-    client.views_open(
-        trigger_id=body["trigger_id"],
-        view=profile_modal(member=member, projects=projects, context=ModalContext()),
-    )
+    view = profile_view(client, deps_of(context), identity_of(body, context))
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def edit_entry(
@@ -84,9 +79,9 @@ def edit_entry(
     ack()
     kind, entry_id = _entry_ref(action)
     deps = deps_of(context)
+    member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
-        entry = entries.own_entry(session, member=member, kind=kind, entry_id=entry_id)
+        entry = entries.own_entry(session, member=session.merge(member), kind=kind, entry_id=entry_id)
         if entry.status != entries.RULES[kind].open_status:
             raise NotFound(texts.entry_closed(kind))
     modal_context = ModalContext(entry_id=entry_id)
@@ -105,11 +100,11 @@ def close_entry(
     ack()
     kind, entry_id = _entry_ref(action)
     deps, who = deps_of(context), identity_of(body, context)
+    member = ensure_member(client, deps, who)
     with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=who, now=deps.clock())
         entries.close_entry(
             session,
-            member=member,
+            member=session.merge(member),
             kind=kind,
             entry_id=entry_id,
             closing=CLOSINGS[action["action_id"]],
@@ -123,10 +118,10 @@ def pause_or_resume(
 ) -> None:
     ack()
     deps, who = deps_of(context), identity_of(body, context)
+    member = ensure_member(client, deps, who)
     with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=who, now=deps.clock())
         change = members.pause if action["action_id"] == ids.PAUSE else members.resume
-        change(session, member=member, now=deps.clock())
+        change(session, member=session.merge(member), now=deps.clock())
     publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
 
 
@@ -161,9 +156,11 @@ def push_project_edit(
     ack()
     entry_id = _int(action.get("value"))
     deps = deps_of(context)
+    member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=identity_of(body, context), now=deps.clock())
-        project = entries.own_entry(session, member=member, kind=EntryKind.PROJECT, entry_id=entry_id)
+        project = entries.own_entry(
+            session, member=session.merge(member), kind=EntryKind.PROJECT, entry_id=entry_id
+        )
     parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
     view = project_modal(
         project=project,  # type: ignore[arg-type]
@@ -201,10 +198,3 @@ def _int(value: Any) -> int:
     if not text.isdigit() or len(text) > 18:
         raise NotFound(texts.STALE_BUTTON)
     return int(text)
-
-
-def _active_projects(session: Any, member_id: int | None) -> list[Project]:
-    assert member_id is not None
-    return list(
-        repo.entries_of_member(session, model=Project, member_id=member_id, statuses=[ProjectStatus.ACTIVE])
-    )

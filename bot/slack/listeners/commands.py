@@ -5,17 +5,18 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import repo, texts
+from bot import texts
 from bot.db import session_scope
-from bot.models import DigestCadence, MemberStatus, Project, ProjectStatus
+from bot.models import DigestCadence, MemberStatus
 from bot.services import entries, members
 from bot.slack import ids
 from bot.slack.blocks import messages
 from bot.slack.blocks.common import mrkdwn
-from bot.slack.blocks.modals import need_modal, offer_modal, profile_modal
+from bot.slack.blocks.modals import need_modal, offer_modal
 from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext
-from bot.slack.surfaces import ensure_member, publish_home
+from bot.slack.listeners.errors import guard
+from bot.slack.surfaces import ensure_member, profile_view, publish_home
 
 CADENCE_WORDS = {
     "weekly": DigestCadence.WEEKLY,
@@ -33,9 +34,9 @@ CADENCE_WORDS = {
 
 
 def register(app: App) -> None:
-    app.command(ids.OFFER_HELP_COMMAND)(open_offer_modal)
-    app.command(ids.NEED_HELP_COMMAND)(open_need_modal)
-    app.command(ids.KINDRED_COMMAND)(kindred)
+    app.command(ids.OFFER_HELP_COMMAND)(guard(open_offer_modal))
+    app.command(ids.NEED_HELP_COMMAND)(guard(open_need_modal))
+    app.command(ids.KINDRED_COMMAND)(guard(kindred))
 
 
 def open_offer_modal(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
@@ -60,7 +61,7 @@ def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, res
     ack()
     word, argument = _subcommand(_text(body))
     if word in ("", "help"):
-        respond(**messages.help_message().as_kwargs())
+        _answer(respond, messages.help_message())
     elif word == "profile":
         _open_profile(body, client, context)
     elif word in ("pause", "resume"):
@@ -70,16 +71,12 @@ def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, res
     elif word == "list":
         _list(body, client, context, respond)
     else:
-        respond(**messages.help_message(unknown=word).as_kwargs())
+        _answer(respond, messages.help_message(unknown=word))
 
 
 def _open_profile(body: dict[str, Any], client: WebClient, context: Any) -> None:
-    deps, who = deps_of(context), identity_of(body, context)
-    with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=who, now=deps.clock())
-        projects = _active_projects(session, member.id)
-    view = profile_modal(
-        member=member, projects=projects, context=ModalContext(response_url=body.get("response_url"))
+    view = profile_view(
+        client, deps_of(context), identity_of(body, context), response_url=body.get("response_url")
     )
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
@@ -97,7 +94,7 @@ def _pause_or_resume(
         else:
             reply = texts.ALREADY_ACTIVE if member.status == MemberStatus.ACTIVE else texts.RESUMED
             members.resume(session, member=member, now=deps.clock())
-    respond(**messages.text_message(reply).as_kwargs())
+    _answer(respond, messages.text_message(reply))
     publish_home(client, deps, team_id=member.team_id, user_id=member.user_id)
 
 
@@ -105,16 +102,16 @@ def _cadence(argument: str, body: dict[str, Any], client: WebClient, context: An
     deps = deps_of(context)
     member = ensure_member(client, deps, identity_of(body, context))
     if not argument:
-        respond(**messages.cadence_picker(member.digest_cadence).as_kwargs())
+        _answer(respond, messages.cadence_picker(member.digest_cadence))
         return
     cadence = CADENCE_WORDS.get(" ".join(argument.lower().replace("_", "-").split()))
     if cadence is None:
         unknown = texts.unknown_cadence(mrkdwn(argument, 40))
-        respond(**messages.cadence_picker(member.digest_cadence, prefix=unknown).as_kwargs())
+        _answer(respond, messages.cadence_picker(member.digest_cadence, prefix=unknown))
         return
     with session_scope(deps.sessions) as session:
         members.set_cadence(session, member=session.merge(member), cadence=cadence, now=deps.clock())
-    respond(**messages.text_message(texts.cadence_set(cadence)).as_kwargs())
+    _answer(respond, messages.text_message(texts.cadence_set(cadence)))
     publish_home(client, deps, team_id=member.team_id, user_id=member.user_id)
 
 
@@ -123,14 +120,12 @@ def _list(body: dict[str, Any], client: WebClient, context: Any, respond: Respon
     member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
         listed = entries.open_entries(session, member=session.merge(member))
-    respond(**messages.list_message(listed).as_kwargs())
+    _answer(respond, messages.list_message(listed))
 
 
-def _active_projects(session: Any, member_id: int | None) -> list[Project]:
-    assert member_id is not None
-    return list(
-        repo.entries_of_member(session, model=Project, member_id=member_id, statuses=[ProjectStatus.ACTIVE])
-    )
+def _answer(respond: Respond, message: messages.Message) -> None:
+    """Reply only to the member who typed the command, in the channel they typed it in."""
+    respond(response_type="ephemeral", **message.as_kwargs())
 
 
 def _text(body: dict[str, Any]) -> str:

@@ -1,8 +1,16 @@
-"""The one error handler: domain errors become a friendly message to the member; bugs are logged."""
+"""The one error handler: domain errors become a friendly message to the member; bugs are logged.
 
+Every listener is registered through `guard`, which reports errors itself instead of letting them reach
+Bolt: Bolt's thread runner resets an already-sent ack when a listener raises right after acking, which can
+lose the HTTP response. `handle_error` also serves as Bolt's global error handler for middleware errors.
+"""
+
+import inspect
 import logging
+from collections.abc import Callable
 from typing import Any
 
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -13,6 +21,51 @@ from bot.slack.surfaces import tell
 
 log = logging.getLogger(__name__)
 
+Handler = Callable[..., None]
+
+
+def guard(handler: Handler) -> Handler:
+    """Wrap a listener so that any error is acked (if not yet) and reported through `handle_error`."""
+    wanted = set(inspect.signature(handler).parameters)
+    unknown = wanted - set(inspect.signature(_guarded_signature).parameters)
+    if unknown:
+        raise TypeError(f"{handler.__name__} asks for arguments guard does not pass: {sorted(unknown)}")
+
+    # Bolt passes the arguments a listener names in its signature, so name every one a handler may use.
+    def guarded(
+        ack: Ack,
+        body: dict[str, Any],
+        client: WebClient,
+        context: Any,
+        respond: Respond,
+        action: dict[str, Any] | None,
+        view: dict[str, Any] | None,
+        event: dict[str, Any] | None,
+    ) -> None:
+        given = {
+            "ack": ack,
+            "body": body,
+            "client": client,
+            "context": context,
+            "respond": respond,
+            "action": action,
+            "view": view,
+            "event": event,
+        }
+        try:
+            handler(**{name: value for name, value in given.items() if name in wanted})
+        except Exception as error:  # noqa: BLE001 - this is the one place errors are reported
+            if ack.response is None:
+                ack()
+            handle_error(error, body, client, context)
+
+    guarded.__name__ = guarded.__qualname__ = handler.__name__
+    return guarded
+
+
+def _guarded_signature(ack, body, client, context, respond, action, view, event):  # type: ignore[no-untyped-def]
+    """The arguments `guard` passes on (kept in one place for the check above)."""
+
 
 def handle_error(error: Exception, body: dict[str, Any], client: WebClient, context: Any) -> None:
     if isinstance(error, DomainError):
@@ -21,6 +74,8 @@ def handle_error(error: Exception, body: dict[str, Any], client: WebClient, cont
     else:
         message = texts.GENERIC_ERROR
         log.error("unexpected error handling %s", body.get("type") or body.get("command"), exc_info=error)
+    if body.get("type") == "event_callback":
+        return  # nobody is waiting on an event: logging is all we can usefully do
     user_id = context.get("user_id") or (body.get("user") or {}).get("id") or body.get("user_id")
     if not user_id:
         return

@@ -13,6 +13,7 @@ from bot.services import members
 from bot.slack.blocks.messages import welcome_message
 from bot.slack.context import deps_of
 from bot.slack.delivery import DM, send_once
+from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import ensure_member, identity_from_user, publish_home
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,9 @@ WELCOME_KEY = "welcome"
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(home_opened)
-    app.event("team_join")(member_joined)
-    app.event("user_change")(user_changed)
+    app.event("app_home_opened")(guard(home_opened))
+    app.event("team_join")(guard(member_joined))
+    app.event("user_change")(guard(user_changed))
     app.event(re.compile(".*"))(ignore)  # events we did not ask for: acknowledged and dropped
 
 

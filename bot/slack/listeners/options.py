@@ -8,12 +8,13 @@ from bot import texts
 from bot.skills import MAX_TAG_LENGTH, normalise_tag, vocabulary
 from bot.slack import ids
 from bot.slack.blocks.common import OPTION_TEXT_MAX, clip
+from bot.slack.listeners.errors import guard
 
 MAX_OPTIONS = 100
 
 
 def register(app: App) -> None:
-    app.options(ids.SKILLS)(suggest_skills)
+    app.options(ids.SKILLS)(guard(suggest_skills))
 
 
 def suggest_skills(ack: Ack, body: dict[str, Any]) -> None:

@@ -8,16 +8,16 @@ from slack_sdk import WebClient
 
 from bot import repo
 from bot.db import session_scope
-from bot.models import NeedCreate, OfferCreate, ProfileUpdate, Project, ProjectCreate, ProjectStatus
+from bot.models import NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
 from bot.services import entries, members
 from bot.services.errors import DomainError
 from bot.services.members import Identity
 from bot.slack import ids
 from bot.slack.blocks import messages
-from bot.slack.blocks.modals import profile_modal
 from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext, validate_form
-from bot.slack.surfaces import fetch_identity, publish_home, tell
+from bot.slack.listeners.errors import guard
+from bot.slack.surfaces import fetch_identity, profile_view, publish_home, tell
 
 ENTRY_FORMS: dict[str, type[OfferCreate] | type[NeedCreate] | type[ProjectCreate]] = {
     ids.OFFER_MODAL: OfferCreate,
@@ -29,10 +29,10 @@ FIRST_FIELD = {ids.OFFER_MODAL: ids.DESCRIPTION, ids.NEED_MODAL: ids.DESCRIPTION
 
 def register(app: App) -> None:
     for callback_id in ENTRY_FORMS:
-        app.view(callback_id)(save_entry)
-    app.view(ids.PROFILE_MODAL)(save_profile)
+        app.view(callback_id)(guard(save_entry))
+    app.view(ids.PROFILE_MODAL)(guard(save_profile))
     app.view(re.compile(".*"))(ignore)  # an unknown or retired callback id: close quietly
-    app.view_closed(re.compile(".*"))(ignore)
+    app.view_closed(re.compile(".*"))(guard(ignore))
 
 
 def ignore(ack: Ack) -> None:
@@ -102,18 +102,9 @@ def _refresh_profile_modal(
     """After a project is saved from inside the profile modal, show it there too (what the member typed
     is kept because the input blocks keep their ids). A pushed project modal carries its parent's
     response_url, so the profile modal keeps it."""
-    deps = deps_of(context)
-    with session_scope(deps.sessions) as session:
-        member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
-        if member is None or member.id is None:
-            return
-        projects = list(
-            repo.entries_of_member(
-                session, model=Project, member_id=member.id, statuses=[ProjectStatus.ACTIVE]
-            )
-        )
-    view = profile_modal(member=member, projects=projects, context=ModalContext(response_url=response_url))
-    client.views_update(view_id=view_id, view=view)
+    client.views_update(
+        view_id=view_id, view=profile_view(client, deps_of(context), who, response_url=response_url)
+    )
 
 
 def _sync_identity(client: WebClient, context: Any, team_id: str, user_id: str) -> None:

@@ -1,0 +1,152 @@
+"""Exactly-once DMs: claim, send, mark; recover from a crash between Slack accepting and the mark."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from slack_sdk import WebClient
+from sqlmodel import select
+
+from bot.db import SessionFactory, session_scope
+from bot.models import Delivery, DeliveryStatus
+from bot.services import members
+from bot.slack.blocks.messages import text_message
+from bot.slack.client import retry_handlers
+from bot.slack.delivery import (
+    DM,
+    LEASE,
+    METADATA_EVENT,
+    FatalSlackError,
+    Outcome,
+    SlackDeliveryError,
+    send_once,
+)
+from tests.conftest import NOW
+from tests.factories import TEAM, make_member
+from tests.fakeslack import FakeSlack
+
+DM_ALICE = DM(team_id=TEAM, user_id="U0ALICE", key="welcome", message=text_message("Hello!"))
+
+
+@pytest.fixture
+def fake() -> FakeSlack:
+    with FakeSlack(team_id=TEAM) as fake:
+        fake.add_user("U0ALICE", name="alice")
+        yield fake
+
+
+@pytest.fixture
+def client(fake: FakeSlack) -> WebClient:
+    return WebClient(token=fake.token, base_url=fake.api_url, retry_handlers=retry_handlers())
+
+
+def _rows(sessions: SessionFactory) -> list[Delivery]:
+    with session_scope(sessions) as session:
+        return list(session.exec(select(Delivery)).all())
+
+
+def test_a_message_is_sent_once_whatever_the_number_of_attempts(client, fake, sessions) -> None:
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
+    assert send_once(client, sessions, DM_ALICE, now=NOW + timedelta(hours=1)) == Outcome.ALREADY_SENT
+    [posted] = fake.calls_to("chat.postMessage")
+    assert posted.args["metadata"] == {"event_type": METADATA_EVENT, "event_payload": {"key": "welcome"}}
+    [row] = _rows(sessions)
+    assert (row.status, row.channel_id, row.message_ts) == (
+        DeliveryStatus.SENT,
+        fake.dm_channel_for("U0ALICE"),
+        posted.response["ts"],
+    )
+
+
+def test_concurrent_senders_send_one_message(client, fake, sessions) -> None:
+    outcomes: list[Outcome] = []
+    start = threading.Barrier(4)
+
+    def sender() -> None:
+        start.wait()
+        outcomes.append(send_once(client, sessions, DM_ALICE, now=NOW))
+
+    threads = [threading.Thread(target=sender) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    assert outcomes.count(Outcome.SENT) == 1
+
+
+def test_members_who_left_are_never_contacted(client, fake, sessions) -> None:
+    with session_scope(sessions) as session:
+        make_member(session)
+        members.mark_left(session, team_id=TEAM, user_id="U0ALICE", now=NOW)
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SKIPPED
+    assert fake.calls_to("chat.postMessage") == []
+
+
+def test_a_permanent_failure_is_recorded_and_not_retried(client, fake, sessions) -> None:
+    fake.fail_next("chat.postMessage", error="account_inactive")
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.FAILED
+    assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.FAILED
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    [row] = _rows(sessions)
+    assert (row.status, row.error) == (DeliveryStatus.FAILED, "account_inactive")
+
+
+def test_a_rejected_token_stops_the_sender_and_keeps_nothing_claimed(client, fake, sessions) -> None:
+    fake.fail_next("chat.postMessage", error="token_revoked")
+    with pytest.raises(FatalSlackError, match="token_revoked"):
+        send_once(client, sessions, DM_ALICE, now=NOW)
+    assert _rows(sessions) == []
+
+
+def test_an_explicit_error_releases_the_claim_for_a_later_retry(client, fake, sessions) -> None:
+    fake.fail_next("chat.postMessage", error="internal_error")
+    with pytest.raises(SlackDeliveryError):
+        send_once(client, sessions, DM_ALICE, now=NOW)
+    assert _rows(sessions) == []
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
+
+
+def test_rate_limits_are_retried_after_retry_after(client, fake, sessions) -> None:
+    fake.fail_next("chat.postMessage", status=429, headers={"Retry-After": "0"}, times=2)
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
+    assert [c.status for c in fake.calls_to("chat.postMessage")] == [429, 429, 200]
+
+
+def test_a_5xx_is_ambiguous_so_the_claim_waits_for_reconciliation(client, fake, sessions) -> None:
+    fake.fail_next("chat.postMessage", status=500)
+    with pytest.raises(SlackDeliveryError):
+        send_once(client, sessions, DM_ALICE, now=NOW)
+    assert len(fake.calls_to("chat.postMessage")) == 1  # not retried blindly: it might have been posted
+    [row] = _rows(sessions)
+    assert row.status == DeliveryStatus.PENDING
+    assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE / 2) == Outcome.IN_PROGRESS
+    assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.SENT  # not in the DM: send
+    assert len(fake.calls_to("chat.postMessage")) == 2
+
+
+def test_a_crash_after_slack_accepted_does_not_send_twice(client, fake, sessions) -> None:
+    """The sender died after Slack posted the DM but before the row was marked sent."""
+    with session_scope(sessions) as session:
+        session.add(Delivery(team_id=TEAM, key="welcome", user_id="U0ALICE", attempts=1, claimed_at=NOW))
+    posted = client.chat_postMessage(
+        channel="U0ALICE",
+        text="Hello!",
+        metadata={"event_type": METADATA_EVENT, "event_payload": {"key": "welcome"}},
+    )
+    assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.ALREADY_SENT
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    [row] = _rows(sessions)
+    assert (row.status, row.message_ts, row.attempts) == (DeliveryStatus.SENT, posted["ts"], 2)
+
+
+def test_another_keys_message_in_the_dm_does_not_count(client, fake, sessions) -> None:
+    with session_scope(sessions) as session:
+        session.add(Delivery(team_id=TEAM, key="welcome", user_id="U0ALICE", attempts=1, claimed_at=NOW))
+    client.chat_postMessage(
+        channel="U0ALICE",
+        text="Other",
+        metadata={"event_type": METADATA_EVENT, "event_payload": {"key": "other"}},
+    )
+    assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.SENT
+    assert len(fake.messages("U0ALICE")) == 2

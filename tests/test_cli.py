@@ -1,0 +1,132 @@
+"""The kindred command: demo, import, export, db upgrade, and how it fails."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.demo import demo_text
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def test_demo_loads_the_sample_community_and_prints_it(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    first = capsys.readouterr().out
+    assert "40 members" in first
+    assert "Dana Diaz — Local SEO consultant" in first
+    assert "private need(s), used only for matching and not shown" in first
+    assert (in_tmp / "kindred-demo.db").exists()
+    assert main(["demo"]) == 0  # running it again changes nothing
+    assert capsys.readouterr().out == first
+
+
+def test_demo_never_prints_a_private_need(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = json.loads(demo_text())
+    private = [
+        n["description"] for m in document["members"] for n in m["needs"] if n.get("visibility") == "private"
+    ]
+    assert private
+    main(["demo", "--db", str(in_tmp / "other.db")])
+    printed = capsys.readouterr().out
+    for description in private:
+        assert description[:40] not in printed
+
+
+def test_import_then_export_round_trips(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (in_tmp / "community.json").write_text(demo_text())
+    assert main(["import", "community.json"]) == 0
+    assert "40 new" in capsys.readouterr().out
+    assert main(["import", "community.json"]) == 0
+    assert "0 new, 0 updated, 40 unchanged; entries: 0 new, 0 updated" in capsys.readouterr().out
+    assert main(["export", "out.json"]) == 0
+    exported = json.loads((in_tmp / "out.json").read_text())
+    assert len(exported["members"]) == 40
+    assert main(["export"]) == 0
+    assert json.loads(capsys.readouterr().out) == exported
+
+
+def test_a_bad_file_lists_every_problem_and_writes_nothing(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(demo_text())
+    document["members"][3]["offers"][0]["description"] = "x" * 400
+    document["members"][5]["links"] = ["not a link"]
+    (in_tmp / "bad.json").write_text(json.dumps(document))
+    assert main(["import", "bad.json"]) == 1
+    errors = capsys.readouterr().err
+    assert (
+        "bad.json: members[3].offers[0].description: too long: at most 300 characters (this has 400)"
+        in errors
+    )
+    assert "bad.json: members[5].links:" in errors
+    assert "nothing was imported" in errors
+    assert main(["export"]) == 1
+    assert "nothing to export" in capsys.readouterr().err
+
+
+def test_a_missing_file_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "nope.json"]) == 1
+    assert "cannot read nope.json" in capsys.readouterr().err
+
+
+def test_export_of_an_unknown_team_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (in_tmp / "community.json").write_text(demo_text())
+    main(["import", "community.json"])
+    assert main(["export", "--team", "T0NOPE"]) == 1
+    assert "no members of workspace T0NOPE" in capsys.readouterr().err
+
+
+def test_db_upgrade(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def _kindred(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_bad_setting_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
+    env = {**os.environ, "PORT": "not-a-port"}
+    result = _kindred("db", "upgrade", env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "kindred: PORT must be a whole number between 1 and 65535 (got 'not-a-port')\n"
+
+
+def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    result = _kindred("run", env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kindred: SLACK_BOT_TOKEN is not set")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["run"], ["db"], ["db", "upgrade"], ["demo"], ["import"], ["export"]]
+)
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    assert "usage: kindred" in capsys.readouterr().out

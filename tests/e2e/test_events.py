@@ -56,7 +56,9 @@ def test_a_name_change_in_slack_is_followed(bot: Bot) -> None:
     bot.home("U0BOB")
     renamed = bot.fake.add_user("U0BOB", name="bob", real_name="Roberta Brown", tz="Europe/Rome")
     bot.slack.event({"type": "user_change", "user": renamed})
+    bot.settle()
     bot.slack.open_home("U0BOB")
+
     bot.home("U0BOB", count=2)
     member = bot.member("U0BOB")
     assert member is not None

@@ -218,12 +218,12 @@ class DeliveryStatus(StrEnum):
 
 class Delivery(SQLModel, table=True):
     __tablename__ = "deliveries"
-    __table_args__ = (sa.UniqueConstraint("team_id", "key"),)
+    __table_args__ = (sa.UniqueConstraint("team_id", "user_id", "key"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32))
     key: str = Field(sa_type=sa.String(200))
-    user_id: str = Field(sa_type=sa.String(32), index=True)
+    user_id: str = Field(sa_type=sa.String(32))  # or a channel id, for channel posts
     status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, sa_type=enum_column(DeliveryStatus))
     channel_id: str | None = Field(default=None, sa_type=sa.String(32))
     message_ts: str | None = Field(default=None, sa_type=sa.String(32))

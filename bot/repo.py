@@ -47,8 +47,11 @@ def count_entries(session: Session, *, model: type[Entry], member_id: int, statu
     return int(session.exec(query).one())
 
 
-def get_delivery(session: Session, *, team_id: str, key: str) -> Delivery | None:
-    return session.exec(select(Delivery).where(Delivery.team_id == team_id, Delivery.key == key)).first()
+def get_delivery(session: Session, *, team_id: str, user_id: str, key: str) -> Delivery | None:
+    query = select(Delivery).where(
+        Delivery.team_id == team_id, Delivery.user_id == user_id, Delivery.key == key
+    )
+    return session.exec(query).first()
 
 
 def take_over_delivery(session: Session, *, delivery_id: int, stale_since: datetime, now: datetime) -> bool:

@@ -131,7 +131,7 @@ def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | bool:
         member = repo.get_member(session, team_id=dm.team_id, user_id=dm.user_id)
         if member is not None and member.status == MemberStatus.LEFT:
             return Outcome.SKIPPED
-        row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+        row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
         if row is None:
             try:
                 with session.begin_nested():
@@ -162,7 +162,7 @@ def _record_error(sessions: SessionFactory, dm: DM, error: str) -> Outcome:
         raise FatalSlackError(f"Slack rejected the bot token ({error}); check SLACK_BOT_TOKEN")
     with session_scope(sessions) as session:
         if error in PERMANENT_ERRORS:
-            row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+            row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
             if row is not None:
                 row.status, row.error = DeliveryStatus.FAILED, error[:200]
                 session.add(row)
@@ -179,13 +179,13 @@ class SlackDeliveryError(RuntimeError):
 
 
 def _release(session: Session, dm: DM) -> None:
-    row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+    row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
     if row is not None and row.status == DeliveryStatus.PENDING:
         session.delete(row)
 
 
 def _mark_sent(session: Session, dm: DM, channel: str, ts: str, now: datetime) -> None:
-    row = repo.get_delivery(session, team_id=dm.team_id, key=dm.key)
+    row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
     if row is None:  # released by a concurrent failure path; record what Slack accepted
         row = Delivery(team_id=dm.team_id, key=dm.key, user_id=dm.user_id, claimed_at=now)
     row.status, row.channel_id, row.message_ts, row.sent_at = DeliveryStatus.SENT, channel, ts, now

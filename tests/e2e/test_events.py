@@ -82,3 +82,10 @@ def test_events_nobody_subscribed_to_are_acknowledged_and_ignored(bot: Bot) -> N
     assert bot.slack.event({"type": "reaction_added", "user": "U0ALICE", "reaction": "tada"}).status == 200
     bot.settle()
     assert bot.fake.calls_to("chat.postMessage") == []
+
+
+def test_every_new_member_gets_their_own_welcome(bot: Bot) -> None:
+    for user_id in ("U0FIRST", "U0SECOND"):
+        bot.slack.event({"type": "team_join", "user": _user(bot, user_id)})
+    bot.settle()
+    assert sorted(c.args["channel"] for c in bot.fake.calls_to("chat.postMessage")) == ["U0FIRST", "U0SECOND"]

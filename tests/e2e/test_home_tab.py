@@ -32,8 +32,7 @@ def test_the_messages_tab_opening_publishes_nothing(bot: Bot) -> None:
     bot.slack.open_home(user="U0BOB")
     bot.home("U0BOB")
     bot.settle()
-    assert all(
-call.args["user_id"] == "U0BOB" for call in bot.fake.calls_to("views.publish"))
+    assert all(call.args["user_id"] == "U0BOB" for call in bot.fake.calls_to("views.publish"))
 
 
 def test_add_buttons_open_the_right_modals(bot: Bot) -> None:

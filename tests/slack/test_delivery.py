@@ -150,3 +150,11 @@ def test_another_keys_message_in_the_dm_does_not_count(client, fake, sessions) -
     )
     assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.SENT
     assert len(fake.messages("U0ALICE")) == 2
+
+
+def test_the_same_key_is_separate_for_each_member(client, fake, sessions) -> None:
+    fake.add_user("U0BOB", name="bob")
+    dm_bob = DM(team_id=TEAM, user_id="U0BOB", key="welcome", message=text_message("Hello!"))
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
+    assert send_once(client, sessions, dm_bob, now=NOW) == Outcome.SENT
+    assert {c.args["channel"] for c in fake.calls_to("chat.postMessage")} == {"U0ALICE", "U0BOB"}

@@ -35,11 +35,8 @@ def upgrade() -> None:
         sa.Column("claimed_at", sa.DateTime(), nullable=False),
         sa.Column("sent_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
-        sa.UniqueConstraint("team_id", "key", name=op.f("uq_deliveries_team_id_key")),
+        sa.UniqueConstraint("team_id", "user_id", "key", name=op.f("uq_deliveries_team_id_user_id_key")),
     )
-    with op.batch_alter_table("deliveries", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_deliveries_user_id"), ["user_id"], unique=False)
-
     op.create_table(
         "members",
         sa.Column("name", sa.String(length=80), nullable=False),
@@ -193,7 +190,4 @@ def downgrade() -> None:
 
     op.drop_table("needs")
     op.drop_table("members")
-    with op.batch_alter_table("deliveries", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_deliveries_user_id"))
-
     op.drop_table("deliveries")

@@ -1,6 +1,7 @@
 """The `kindred` command (also `python -m bot`)."""
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -8,11 +9,18 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
-from bot import logs
+from bot import digest_output, logs, repo
 from bot.config import ConfigError, Settings, load_settings
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.jobs import digest as digest_job
+from bot.jobs.context import JobContext
+from bot.jobs.registry import run_due
 from bot.services import community_file
+from bot.services import digest as digest_service
+from bot.services.periods import parse_moment
+from bot.slack.client import build_client
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
@@ -45,6 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     dump = commands.add_parser("export", help="export the community file")
     dump.add_argument("file", nargs="?", default="-", help="where to write (default: standard output)")
     dump.add_argument("--team", help="workspace id (needed when the database holds several)")
+
+    digest = commands.add_parser("digest", help="compute the digest of the period holding --now, and send it")
+    digest.add_argument(
+        "--now", help="ISO date or date-time (default: now; without an offset: KINDRED_TIMEZONE)"
+    )
+    digest.add_argument(
+        "--dry-run", action="store_true", help="compute and print only: send and store nothing"
+    )
+    digest.add_argument("--json", action="store_true", help="print the plan as JSON")
+    digest.add_argument("--team", help="workspace id (needed when the database holds several)")
+
+    tick = commands.add_parser(
+        "tick", help="run every scheduled job that is due at --now (as the scheduler does)"
+    )
+    tick.add_argument(
+        "--now", help="ISO date or date-time (default: now; without an offset: KINDRED_TIMEZONE)"
+    )
     return parser
 
 
@@ -81,7 +106,83 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "import":
         return _import(args.file, settings)
+    if args.command == "digest":
+        return _digest(args, settings)
+    if args.command == "tick":
+        return _tick(args, settings)
     return _export(args.file, args.team, settings)
+
+
+def _now(text: str | None, settings: Settings) -> datetime:
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        return parse_moment(text, zone=settings.zone, default_time=settings.digest_time)
+    except ValueError as error:
+        raise ConfigError(f"--now {error}") from None
+
+
+def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    now = _now(args.now, settings)
+    if not args.dry_run:
+        settings.require_token(" (or use --dry-run to send nothing)")
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    sessions = make_session_factory(engine)
+    with session_scope(sessions) as session:
+        team = _one_team(session, args.team)
+    if team is None:
+        return EXIT_FAILED
+    context = JobContext(sessions=sessions, client=build_client(settings), settings=settings)
+    with session_scope(sessions) as session:
+        if args.dry_run:
+            plan = digest_service.preview(session, team_id=team, now=now, rules=context.rules)
+        else:
+            plan = digest_service.plan(session, team_id=team, now=now, rules=context.rules)
+        output = digest_output.as_json(session, plan) if args.json else None
+        text = None if args.json else digest_output.as_text(session, plan)
+    print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else text)
+    if not args.dry_run:
+        report = digest_job.run_team(context, team, now)
+        print(f"Sent: {report.outcomes}; errors: {report.errors}.", file=sys.stderr)
+        return 0 if report.errors == 0 else EXIT_FAILED
+    return 0
+
+
+def _tick(args: argparse.Namespace, settings: Settings) -> int:
+    now = _now(args.now, settings)
+    settings.require_token()
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    context = JobContext(
+        sessions=make_session_factory(engine), client=build_client(settings), settings=settings
+    )
+    ran = run_due(context, now)
+    if not ran:
+        print(f"Nothing is due at {now.isoformat()}.")
+    for job_id, result in ran:
+        print(f"{job_id}: {result}")
+    return 0
+
+
+def _one_team(session: Session, team: str | None) -> str | None:
+    """The workspace to act on: the one given, or the only one in the database."""
+    teams = list(repo.team_ids(session))
+    if team is not None:
+        if team not in teams:
+            print(f"kindred: no members of workspace {team} in this database", file=sys.stderr)
+            return None
+        return team
+    if not teams:
+        print("kindred: the database has no members yet (import a community file first)", file=sys.stderr)
+        return None
+    if len(teams) > 1:
+        print(
+            f"kindred: the database holds several workspaces ({', '.join(teams)}); choose one with --team",
+            file=sys.stderr,
+        )
+        return None
+    return teams[0]
 
 
 def _import(path: str, settings: Settings) -> int:
@@ -114,31 +215,15 @@ def _export(path: str, team: str | None, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     with session_scope(make_session_factory(engine)) as session:
-        from bot import repo
-
-        teams = list(repo.team_ids(session))
-        if team is None:
-            if len(teams) != 1:
-                reason = (
-                    "has no members yet" if not teams else f"holds several workspaces ({', '.join(teams)})"
-                )
-                print(
-                    f"kindred: the database {reason}; choose one with --team"
-                    if teams
-                    else f"kindred: nothing to export: the database {reason}",
-                    file=sys.stderr,
-                )
-                return EXIT_FAILED
-            team = teams[0]
-        elif team not in teams:
-            print(f"kindred: no members of workspace {team} in this database", file=sys.stderr)
+        chosen = _one_team(session, team)
+        if chosen is None:
             return EXIT_FAILED
-        text = community_file.dumps(community_file.export_community(session, team_id=team))
+        text = community_file.dumps(community_file.export_community(session, team_id=chosen))
     if path == "-":
         sys.stdout.write(text)
     else:
         Path(path).write_text(text, encoding="utf-8")
-        print(f"Exported workspace {team} to {path}.", file=sys.stderr)
+        print(f"Exported workspace {chosen} to {path}.", file=sys.stderr)
     return 0
 
 

@@ -20,6 +20,11 @@ SLACK_API_URL = "https://slack.com/api/"
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+INT_RANGES = {
+    "PORT": (1, 65535),
+    "KINDRED_DIGEST_SUGGESTIONS": (1, 10),
+    "KINDRED_DIGEST_MAX_APPEARANCES": (1, 100),
+}
 
 
 class ConfigError(Exception):
@@ -40,6 +45,8 @@ class Settings(BaseSettings):
     digest_channel: str | None = Field(None, validation_alias="KINDRED_DIGEST_CHANNEL")
     digest_day: str = Field("mon", validation_alias="KINDRED_DIGEST_DAY")
     digest_time: time = Field(time(9, 0), validation_alias="KINDRED_DIGEST_TIME")
+    digest_suggestions: int = Field(3, validation_alias="KINDRED_DIGEST_SUGGESTIONS", ge=1, le=10)
+    digest_max_appearances: int = Field(5, validation_alias="KINDRED_DIGEST_MAX_APPEARANCES", ge=1, le=100)
     log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"
@@ -145,13 +152,17 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def require_slack(self) -> None:
-        """Check what `kindred run` needs before it connects to Slack."""
+    def require_token(self, hint: str = "") -> None:
+        """Check what sending anything to Slack needs."""
         if self.slack_bot_token is None:
             raise ConfigError(
                 "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your app's "
-                "OAuth & Permissions page"
+                f"OAuth & Permissions page{hint}"
             )
+
+    def require_slack(self) -> None:
+        """Check what `kindred run` needs before it connects to Slack."""
+        self.require_token()
         if not self.socket_mode and self.slack_signing_secret is None:
             raise ConfigError(
                 "SLACK_SIGNING_SECRET is not set: copy it from your app's Basic Information page "
@@ -181,7 +192,8 @@ def _one_line(error: ValidationError) -> str:
     variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
     message = str(first["msg"]).removeprefix("Value error, ")
     if first["type"] in ("int_parsing", "greater_than_equal", "less_than_equal"):
-        message = f"must be a whole number between 1 and 65535 (got {first.get('input')!r})"
+        low, high = INT_RANGES.get(variable, (1, 65535))
+        message = f"must be a whole number between {low} and {high} (got {first.get('input')!r})"
     elif first["type"] in ("time_parsing", "time_type"):
         message = f"must be a time of day such as 09:00 (got {first.get('input')!r})"
     elif first["type"] == "literal_error":

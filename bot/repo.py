@@ -7,7 +7,18 @@ from typing import TypeVar
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from bot.models import Delivery, Member, Need, Offer, Project
+from bot.models import (
+    Delivery,
+    DeliveryStatus,
+    DigestRun,
+    DigestSuggestion,
+    Intro,
+    Member,
+    Need,
+    Offer,
+    PairFeedback,
+    Project,
+)
 
 Entry = Offer | Need | Project
 EntryT = TypeVar("EntryT", Offer, Need, Project)
@@ -62,3 +73,79 @@ def take_over_delivery(session: Session, *, delivery_id: int, stale_since: datet
         .values(claimed_at=now, attempts=Delivery.attempts + 1)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def entries_of_team(
+    session: Session, *, model: type[EntryT], team_id: str, statuses: Sequence[str]
+) -> Sequence[EntryT]:
+    query = select(model).where(model.team_id == team_id, col(model.status).in_(statuses))
+    return session.exec(query.order_by(col(model.id))).all()
+
+
+def last_sent(session: Session, *, team_id: str, key_prefix: str) -> dict[str, datetime]:
+    """user id → when the latest delivery whose key starts with `key_prefix` was sent."""
+    query = (
+        select(Delivery.user_id, func.max(Delivery.sent_at))
+        .where(
+            Delivery.team_id == team_id,
+            col(Delivery.key).startswith(key_prefix),
+            Delivery.status == DeliveryStatus.SENT,
+        )
+        .group_by(col(Delivery.user_id))
+    )
+    return {user_id: sent_at for user_id, sent_at in session.exec(query).all() if sent_at is not None}
+
+
+def sent_to(session: Session, *, team_id: str, key: str) -> set[str]:
+    """user ids that already have the delivery `key` (sent, or failed for good)."""
+    query = select(Delivery.user_id).where(
+        Delivery.team_id == team_id,
+        Delivery.key == key,
+        col(Delivery.status).in_([DeliveryStatus.SENT, DeliveryStatus.FAILED]),
+    )
+    return set(session.exec(query).all())
+
+
+def suggestions_since(session: Session, *, team_id: str, since: datetime) -> Sequence[DigestSuggestion]:
+    query = select(DigestSuggestion).where(
+        DigestSuggestion.team_id == team_id, col(DigestSuggestion.created_at) >= since
+    )
+    return session.exec(query).all()
+
+
+def get_run(session: Session, *, team_id: str, period: str) -> DigestRun | None:
+    return session.exec(
+        select(DigestRun).where(DigestRun.team_id == team_id, DigestRun.period == period)
+    ).first()
+
+
+def suggestions_of_run(session: Session, *, run_id: int) -> Sequence[DigestSuggestion]:
+    query = select(DigestSuggestion).where(DigestSuggestion.run_id == run_id)
+    return session.exec(
+        query.order_by(col(DigestSuggestion.recipient_id), col(DigestSuggestion.position))
+    ).all()
+
+
+def intros_of_team(session: Session, *, team_id: str) -> Sequence[Intro]:
+    return session.exec(select(Intro).where(Intro.team_id == team_id)).all()
+
+
+def feedback_of_team(session: Session, *, team_id: str) -> Sequence[PairFeedback]:
+    return session.exec(select(PairFeedback).where(PairFeedback.team_id == team_id)).all()
+
+
+def members_by_id(session: Session, *, ids: Sequence[int]) -> dict[int, Member]:
+    if not ids:
+        return {}
+    return {
+        member.id: member
+        for member in session.exec(select(Member).where(col(Member.id).in_(ids))).all()
+        if member.id
+    }
+
+
+def suggestions_for(session: Session, *, run_id: int, recipient_id: int) -> Sequence[DigestSuggestion]:
+    query = select(DigestSuggestion).where(
+        DigestSuggestion.run_id == run_id, DigestSuggestion.recipient_id == recipient_id
+    )
+    return session.exec(query.order_by(col(DigestSuggestion.position))).all()

@@ -8,9 +8,11 @@ from types import FrameType
 
 from slack_sdk.errors import SlackApiError
 
-from bot.app import create_app
+from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
 from bot.db import make_engine, make_session_factory, upgrade
+from bot.jobs.context import JobContext
+from bot.jobs.scheduler import build_scheduler
 from bot.slack.client import build_client
 from bot.web import serve, wsgi_app
 
@@ -40,6 +42,9 @@ def run(settings: Settings, *, port: int | None = None) -> None:
         socket_mode.connect()  # type: ignore[no-untyped-call]
         log.info("connected to Slack in Socket Mode")
 
+    scheduler = build_scheduler(JobContext(sessions=sessions, client=client, settings=settings), utc_now)
+    scheduler.start()
+
     stopping = threading.Event()
 
     def request_stop(signum: int, _frame: FrameType | None) -> None:
@@ -54,6 +59,7 @@ def run(settings: Settings, *, port: int | None = None) -> None:
     if socket_mode is not None:
         socket_mode.close()  # type: ignore[no-untyped-call]
     http.stop()  # in-flight requests finish first
+    scheduler.shutdown(wait=True)  # a running job finishes its current step
     executor.shutdown(wait=True)  # work that runs after an ack finishes too
     engine.dispose()
     log.info("stopped")

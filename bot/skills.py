@@ -22,6 +22,7 @@ class Skill:
     label: str
     category: str
     aliases: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     generic: bool = False
 
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
                 label=entry["label"],
                 category=entry.get("category", "Other"),
                 aliases=tuple(entry.get("aliases", ())),
+                excludes=tuple(entry.get("excludes", ())),
                 related=tuple(entry.get("related", ())),
                 generic=bool(entry.get("generic", False)),
             )

@@ -258,3 +258,69 @@ def cannot_close(kind: str, closing: StrEnum | str) -> str:
 STALE_BUTTON = "That button is out of date — open your Kindred Home tab to see the latest."
 SKILLS_GROUP_CURATED = "Skills"
 SKILLS_GROUP_OWN = "Add as your own skill"
+
+# --- suggestion reasons (the digest's "why") ---------------------------------------------------------
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= limit else flat[: limit - 1].rstrip() + '…'}”"
+
+
+def _about(labels: list[str]) -> str:
+    return f" ({' and '.join(labels)})" if labels else ""
+
+
+def reason_can_help_you(need: str, name: str, offer: str, labels: list[str]) -> str:
+    return f"You asked for help with {_quote(need)}; {name} offers {_quote(offer)}{_about(labels)}."
+
+
+def reason_you_can_help(name: str, need: str, offer: str, labels: list[str]) -> str:
+    return f"{name} is looking for help with {_quote(need)}, and you offer {_quote(offer)}{_about(labels)}."
+
+
+def reason_kindred_projects(mine: str, name: str, theirs: str, labels: list[str]) -> str:
+    ours = f"your {_quote(mine, 60)} and {name}'s {_quote(theirs, 60)}"
+    return f"You're both working on something similar: {ours}{_about(labels)}."
+
+
+def reason_kindred_interests(name: str, labels: list[str]) -> str:
+    if not labels:
+        return f"You and {name} work on very similar things."
+    return f"You and {name} share an interest in {' and '.join(labels)}."
+
+
+# --- the digest --------------------------------------------------------------------------------------
+
+DIGEST_HEADER = "Your kindred spirits this week"
+DIGEST_INTRO = (
+    "A few people worth knowing, and why. Nobody is introduced unless you both say yes — "
+    "and “Not for me” is never passed on."
+)
+KIND_LABELS = {
+    "can_help_you": "🤝 Can help you",
+    "you_can_help": "🎁 You could help",
+    "kindred": "✨ Kindred spirit",
+}
+BUTTON_INTRODUCE = "Introduce us"
+BUTTON_NOT_FOR_ME = "Not for me"
+INTRO_REQUESTED_NOTE = "✅ Intro requested. I'll ask {name} whether they'd like to meet, and let you know."
+DISMISSED_NOTE = "👍 Got it — you won't see {name} in your suggestions again. They won't be told."
+SUGGESTION_GONE = "That suggestion isn't available any more."
+NOT_YOUR_SUGGESTION = "That suggestion was for someone else, so Kindred left it alone."
+ALREADY_DISMISSED = "You said this one was not for you, so Kindred won't ask for an intro."
+ALREADY_REQUESTED = "You already asked for this intro; Kindred is on it."
+
+
+def digest_footer(cadence: str) -> str:
+    return (
+        f"You get this digest *{CADENCE_LABELS[cadence].lower()}*. Change how often, or pause Kindred, "
+        "right here or from Kindred's Home tab."
+    )
+
+
+CHANNEL_DIGEST_HEADER = "New offers and asks this week"
+CHANNEL_OFFERS = "*New offers*"
+CHANNEL_NEEDS = "*New asks*"
+CHANNEL_FOOTER = "Add yours with `/offer-help` or `/need-help`. Kindred suggests who should meet — privately."
+CHANNEL_MORE = "…and {count} more."

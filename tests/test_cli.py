@@ -75,7 +75,7 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(
     assert "bad.json: members[5].links:" in errors
     assert "nothing was imported" in errors
     assert main(["export"]) == 1
-    assert "nothing to export" in capsys.readouterr().err
+    assert "has no members yet" in capsys.readouterr().err
 
 
 def test_a_missing_file_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,7 +35,18 @@ def test_defaults_work_without_any_setting() -> None:
     ("variable", "value", "expected"),
     [
         ("PORT", "abc", "PORT must be a whole number"),
-        ("PORT", "70000", "PORT must be a whole number"),
+        ("PORT", "70000", "PORT must be a whole number between 1 and 65535"),
+        (
+            "KINDRED_DIGEST_SUGGESTIONS",
+            "0",
+            "KINDRED_DIGEST_SUGGESTIONS must be a whole number between 1 and 10",
+        ),
+        (
+            "KINDRED_DIGEST_MAX_APPEARANCES",
+            "lots",
+            "KINDRED_DIGEST_MAX_APPEARANCES must be a whole number between 1",
+        ),
+        ("KINDRED_DIGEST_DAY", "someday", "KINDRED_DIGEST_DAY must be a weekday"),
         ("KINDRED_TIMEZONE", "Mars/Olympus", "KINDRED_TIMEZONE must be an IANA time zone"),
         ("KINDRED_ADMINS", "U123ABC,not-an-id", "KINDRED_ADMINS must be comma-separated Slack user ids"),
         ("SLACK_BOT_TOKEN", "xoxp-user-token-123", "SLACK_BOT_TOKEN must start with xoxb-"),

@@ -54,3 +54,13 @@ def test_empty_search_lists_specific_skills_first_and_respects_the_limit() -> No
 def test_labels_fall_back_to_a_readable_tag() -> None:
     assert label_for("seo") == "SEO"
     assert label_for("shopify-theme-tweaks") == "shopify theme tweaks"
+
+
+def test_every_alias_and_exclusion_belongs_to_one_skill() -> None:
+    owners: dict[str, str] = {}
+    for skill in vocabulary():
+        for phrase in (*skill.aliases, *skill.excludes):
+            assert phrase == phrase.lower(), phrase
+            assert owners.setdefault(phrase, skill.tag) == skill.tag, (
+                f"{phrase!r} is in {owners[phrase]} and {skill.tag}"
+            )

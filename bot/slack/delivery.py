@@ -45,6 +45,7 @@ PERMANENT_ERRORS = frozenset(
         "restricted_action",
         "user_is_restricted",
         "messages_tab_disabled",
+        "unconfirmed",  # our own: a channel post whose sender died mid-send (we do not read channels)
     }
 )
 # Errors that mean the token itself is bad: stop everything, sending more would only fail the same way.
@@ -73,10 +74,16 @@ class DM:
     message: Message
 
 
-def send_once(client: WebClient, sessions: SessionFactory, dm: DM, *, now: datetime) -> Outcome:
+def send_once(
+    client: WebClient, sessions: SessionFactory, dm: DM, *, now: datetime, reconcile: bool = True
+) -> Outcome:
+    """Send `dm` unless it was already sent. `reconcile=False` (channel posts, whose history we do not
+    read) gives at-most-once instead: a claim left by a sender that died is recorded as failed."""
     claim = _claim(sessions, dm, now)
     if isinstance(claim, Outcome):
         return claim
+    if claim and not reconcile:
+        return _record_error(sessions, dm, "unconfirmed")
     if claim:  # we took over a stale claim: did the earlier sender's message land after all?
         posted = find_posted(client, dm)
         if posted is not None:

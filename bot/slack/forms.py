@@ -10,6 +10,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot import texts
+from bot.services.entries import EntryKind
+from bot.services.errors import NotFound
 from bot.validation import field_errors
 
 PRIVATE_METADATA_MAX = 3000
@@ -87,3 +90,20 @@ def validate_form(model: type[ModelT], state: Any) -> tuple[ModelT | None, dict[
             first_block = next(iter(values), next(iter(model.model_fields)))
             shown = {first_block: "; ".join(f"{name}: {message}" for name, message in problems.items())[:150]}
         return None, shown
+
+
+def id_value(value: Any) -> int:
+    """A button's id value ('12'); anything else is a stale or forged button."""
+    text = str(value or "")
+    if not text.isdigit() or len(text) > 18:
+        raise NotFound(texts.STALE_BUTTON)
+    return int(text)
+
+
+def entry_ref(value: Any) -> tuple[EntryKind, int]:
+    """'offer:12' -> (EntryKind.OFFER, 12); anything else is a stale or forged button."""
+    kind, _, raw_id = str(value or "").partition(":")
+    try:
+        return EntryKind(kind), id_value(raw_id)
+    except ValueError:
+        raise NotFound(texts.STALE_BUTTON) from None

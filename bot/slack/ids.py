@@ -48,3 +48,5 @@ PROFILE_EDIT_PROJECT = "profile_edit_project"
 
 # block ids of non-input blocks that listeners look for
 PROFILE_PROJECTS_BLOCK = "profile_projects"
+DIGEST_INTRO = "digest_intro"
+DIGEST_NOT_FOR_ME = "digest_not_for_me"

@@ -20,7 +20,7 @@ from bot.slack import ids
 from bot.slack.blocks import messages
 from bot.slack.blocks.modals import need_modal, offer_modal, project_modal
 from bot.slack.context import Deps, deps_of, identity_of
-from bot.slack.forms import ModalContext
+from bot.slack.forms import ModalContext, entry_ref, id_value
 from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import ensure_member, profile_view, publish_home
 
@@ -77,7 +77,7 @@ def edit_entry(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
 ) -> None:
     ack()
-    kind, entry_id = _entry_ref(action)
+    kind, entry_id = entry_ref(action.get("value"))
     deps = deps_of(context)
     member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
@@ -98,7 +98,7 @@ def close_entry(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
 ) -> None:
     ack()
-    kind, entry_id = _entry_ref(action)
+    kind, entry_id = entry_ref(action.get("value"))
     deps, who = deps_of(context), identity_of(body, context)
     member = ensure_member(client, deps, who)
     with session_scope(deps.sessions) as session:
@@ -114,23 +114,32 @@ def close_entry(
 
 
 def pause_or_resume(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
 ) -> None:
     ack()
     deps, who = deps_of(context), identity_of(body, context)
     member = ensure_member(client, deps, who)
+    pausing = action["action_id"] == ids.PAUSE
     with session_scope(deps.sessions) as session:
-        change = members.pause if action["action_id"] == ids.PAUSE else members.resume
+        change = members.pause if pausing else members.resume
         change(session, member=session.merge(member), now=deps.clock())
     publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    _confirm_in_message(body, respond, texts.PAUSED if pausing else texts.RESUMED)
 
 
 def choose_cadence(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
 ) -> None:
     ack()
     selected = (action.get("selected_option") or {}).get("value")
-    _set_cadence(client, deps_of(context), body, context, selected)
+    cadence = _set_cadence(client, deps_of(context), body, context, selected)
+    _confirm_in_message(body, respond, texts.cadence_set(cadence))
+
+
+def _confirm_in_message(body: dict[str, Any], respond: Respond, text: str) -> None:
+    """A click in a message (the digest) gets a private note there; the Home tab shows the change itself."""
+    if body.get("response_url"):
+        respond(response_type="ephemeral", replace_original=False, **messages.text_message(text).as_kwargs())
 
 
 def set_cadence_from_message(
@@ -154,7 +163,7 @@ def push_project_edit(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
 ) -> None:
     ack()
-    entry_id = _int(action.get("value"))
+    entry_id = id_value(action.get("value"))
     deps = deps_of(context)
     member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
@@ -182,19 +191,3 @@ def _set_cadence(
         members.set_cadence(session, member=session.merge(member), cadence=cadence, now=deps.clock())
     publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
     return cadence
-
-
-def _entry_ref(action: dict[str, Any]) -> tuple[EntryKind, int]:
-    """'offer:12' -> (EntryKind.OFFER, 12); anything else is a stale or forged button."""
-    kind, _, raw_id = str(action.get("value") or "").partition(":")
-    try:
-        return EntryKind(kind), _int(raw_id)
-    except ValueError:
-        raise NotFound(texts.STALE_BUTTON) from None
-
-
-def _int(value: Any) -> int:
-    text = str(value or "")
-    if not text.isdigit() or len(text) > 18:
-        raise NotFound(texts.STALE_BUTTON)
-    return int(text)

@@ -1,0 +1,57 @@
+"""A digest plan as the CLI prints it: readable text, or the JSON shape of `kindred digest --json`."""
+
+import textwrap
+from typing import Any
+
+from sqlmodel import Session
+
+from bot import repo
+from bot.services.digest import Plan
+
+KIND_WORDS = {"can_help_you": "can help you", "you_can_help": "you can help", "kindred": "kindred spirit"}
+
+
+def as_json(session: Session, plan: Plan) -> dict[str, Any]:
+    others = _others(session, plan)
+    return {
+        "period": plan.period.key,
+        "digests": [
+            {
+                "user_id": planned.member.user_id,
+                "suggestions": [
+                    {
+                        "user_id": others[row.other_id][0],
+                        "kind": str(row.kind),
+                        "score": round(row.score, 2),
+                        "reason": row.reason,
+                    }
+                    for row in planned.suggestions
+                ],
+            }
+            for planned in plan.digests
+        ],
+    }
+
+
+def as_text(session: Session, plan: Plan, *, width: int = 100) -> str:
+    others = _others(session, plan)
+    count = len(plan.digests)
+    lines = [f"Kindred spirits for {plan.period.key} ({plan.team_id}): {count} member(s) get a digest", ""]
+    for planned in plan.digests:
+        lines.append(f"{planned.member.name} ({planned.member.user_id})")
+        for row in planned.suggestions:
+            head = f"  • {KIND_WORDS[row.kind]}: {others[row.other_id][1]}  [{row.score:.2f}]"
+            lines.append(head)
+            lines += textwrap.wrap(
+                row.reason, width=width, initial_indent="      ", subsequent_indent="      "
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _others(session: Session, plan: Plan) -> dict[int, tuple[str, str]]:
+    ids = sorted({row.other_id for planned in plan.digests for row in planned.suggestions})
+    return {
+        member_id: (member.user_id, member.name)
+        for member_id, member in repo.members_by_id(session, ids=ids).items()
+    }

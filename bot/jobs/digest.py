@@ -1,0 +1,133 @@
+"""The weekly digest job: plan the period once, then DM every planned member exactly once.
+
+Re-runnable: members who already have this period's digest are skipped, the rest are sent; a member whose
+DM fails is counted and retried on the next run, and one member's failure never stops the others. A rejected
+token (invalid_auth, token_revoked) stops the job at once with a clear log line.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot import repo
+from bot.db import session_scope
+from bot.jobs.context import JobContext
+from bot.models import DigestRun, Member, MemberStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
+from bot.services import digest
+from bot.services.periods import Period
+from bot.slack.blocks.digest import channel_digest_message
+from bot.slack.delivery import DM, FatalSlackError, Outcome, send_once
+from bot.slack.digests import render_digest
+
+log = logging.getLogger(__name__)
+
+CHANNEL_KEY_PREFIX = "channel-digest:"
+
+
+@dataclass
+class DigestReport:
+    team_id: str
+    period: str
+    planned: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+
+    @property
+    def complete(self) -> bool:
+        finished = self.outcomes.get(Outcome.SENT, 0) + self.outcomes.get(Outcome.ALREADY_SENT, 0)
+        finished += self.outcomes.get(Outcome.FAILED, 0) + self.outcomes.get(Outcome.SKIPPED, 0)
+        return self.errors == 0 and finished == self.planned
+
+    def count(self, outcome: Outcome) -> None:
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+
+
+def run(context: JobContext, now: datetime) -> list[DigestReport]:
+    with session_scope(context.sessions) as session:
+        teams = list(repo.team_ids(session))
+    return [run_team(context, team_id, now) for team_id in teams]
+
+
+def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
+    with session_scope(context.sessions) as session:
+        plan = digest.plan(session, team_id=team_id, now=now, rules=context.rules)
+    key = digest.digest_key(plan.period)
+    report = DigestReport(team_id=team_id, period=plan.period.key, planned=len(plan.digests))
+    with session_scope(context.sessions) as session:
+        done = repo.sent_to(session, team_id=team_id, key=key)
+    for planned in plan.digests:
+        if planned.member.user_id in done:
+            report.count(Outcome.ALREADY_SENT)
+            continue
+        try:
+            report.count(_send(context, planned, key=key, now=now))
+        except FatalSlackError:
+            log.error(
+                "digest %s stopped: Slack rejected the bot token; check SLACK_BOT_TOKEN", plan.period.key
+            )
+            raise
+        except Exception:
+            report.errors += 1
+            log.warning(
+                "digest %s for %s not sent this time", plan.period.key, planned.member.user_id, exc_info=True
+            )
+    if report.complete and plan.run_id is not None:
+        with session_scope(context.sessions) as session:
+            run_row = session.get(DigestRun, plan.run_id)
+            if run_row is not None and run_row.completed_at is None:
+                run_row.completed_at = now
+                session.add(run_row)
+    if context.settings.digest_channel:
+        post_channel_digest(context, team_id=team_id, period=plan.period, now=now)
+    log.info(
+        "digest %s for %s: %s planned, %s, %s errors",
+        report.period,
+        team_id,
+        report.planned,
+        report.outcomes,
+        report.errors,
+    )
+    return report
+
+
+def _send(context: JobContext, planned: digest.PlannedDigest, *, key: str, now: datetime) -> Outcome:
+    member = planned.member
+    with session_scope(context.sessions) as session:
+        current = session.get(Member, member.id)
+        if current is None or current.status != MemberStatus.ACTIVE:
+            return Outcome.SKIPPED  # paused or left since the plan was made: never surprise anyone
+        message = render_digest(session, current, planned.suggestions)
+    if message is None:
+        return Outcome.SKIPPED
+    return send_once(
+        context.client, context.sessions, DM(member.team_id, member.user_id, key, message), now=now
+    )
+
+
+def post_channel_digest(context: JobContext, *, team_id: str, period: Period, now: datetime) -> Outcome:
+    """New offers and shared asks of the past week, in the community channel: once per period."""
+    channel = context.settings.digest_channel
+    assert channel is not None
+    since = period.scheduled_at - timedelta(days=7)
+    with session_scope(context.sessions) as session:
+        names = {
+            m.id: m.name
+            for m in repo.members_of_team(session, team_id=team_id)
+            if m.status != MemberStatus.LEFT
+        }
+        offers = [
+            (names[o.member_id], o.description)
+            for o in repo.entries_of_team(
+                session, model=Offer, team_id=team_id, statuses=[OfferStatus.ACTIVE]
+            )
+            if o.created_at >= since and o.member_id in names
+        ]
+        needs = [
+            (names[n.member_id], n.description)
+            for n in repo.entries_of_team(session, model=Need, team_id=team_id, statuses=[NeedStatus.OPEN])
+            if n.created_at >= since and n.member_id in names and n.visibility == Visibility.SHARED
+        ]
+    if not offers and not needs:
+        return Outcome.SKIPPED
+    post = DM(team_id, channel, f"{CHANNEL_KEY_PREFIX}{period.key}", channel_digest_message(offers, needs))
+    return send_once(context.client, context.sessions, post, now=now, reconcile=False)

@@ -1,0 +1,1 @@
+"""Pure matching: text → features → candidates → ranked, explained suggestions. No Slack, no database."""

@@ -1,0 +1,132 @@
+"""Choosing each member's few suggestions fairly.
+
+Candidates that break a rule are dropped first: yourself; someone who may not be suggested (paused, left,
+digests off); a pair already introduced, with an intro pending, declined, judged not a fit or dismissed;
+a pair suggested in the last four weeks; a score below the minimum.
+Then suggestions are handed out in rounds: every member gets their best remaining candidate before anyone
+gets a second, members with the fewest candidates choosing first. Nobody appears in more than
+`limits.appearances` digests, an offer is not suggested beyond its monthly capacity, people who already know
+each other count for less (weak ties bring new information), someone already suggested often counts a little
+less (spread across the community), and a second suggestion of the same kind counts a little less (variety).
+Every tie is broken by ids, so the same data always gives the same digests.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from bot.matching.model import History, Kind, Limits, Person, pair
+
+CONNECTED_FACTOR = 0.5
+REPEATED_KIND_FACTOR = 0.85
+SPREAD_PENALTY = 0.04
+KIND_ORDER = {Kind.CAN_HELP_YOU: 0, Kind.YOU_CAN_HELP: 1, Kind.KINDRED: 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    recipient_id: int
+    other_id: int
+    kind: Kind
+    score: float
+    need_id: int | None = None
+    offer_id: int | None = None
+    project_id: int | None = None
+    other_project_id: int | None = None
+    shared: tuple[str, ...] = ()
+
+
+def assign(
+    candidates: Iterable[Candidate],
+    *,
+    people: Mapping[int, Person],
+    history: History,
+    limits: Limits,
+    capacity: Mapping[int, int | None],
+) -> dict[int, list[Candidate]]:
+    """Each receiving member's chosen candidates, best first."""
+    options = _best_per_pair(_allowed(candidates, people, history, limits), history)
+    by_recipient: dict[int, list[Candidate]] = defaultdict(list)
+    for candidate in options:
+        by_recipient[candidate.recipient_id].append(candidate)
+    for listed in by_recipient.values():
+        listed.sort(key=lambda c: (-c.score, KIND_ORDER[c.kind], people[c.other_id].user_id))
+    order = sorted(by_recipient, key=lambda member: (len(by_recipient[member]), people[member].user_id))
+
+    appearances: Counter[int] = Counter()
+    room = dict(capacity)
+    chosen: dict[int, list[Candidate]] = defaultdict(list)
+    for _ in range(limits.per_member):
+        for recipient in order:
+            pick = _best_available(by_recipient[recipient], chosen[recipient], appearances, room, limits)
+            if pick is None:
+                continue
+            chosen[recipient].append(pick)
+            appearances[pick.other_id] += 1
+            if (
+                pick.kind == Kind.CAN_HELP_YOU
+                and pick.offer_id is not None
+                and room.get(pick.offer_id) is not None
+            ):
+                room[pick.offer_id] = max(0, (room[pick.offer_id] or 0) - 1)
+    return {member: sorted(picks, key=lambda c: -c.score) for member, picks in chosen.items() if picks}
+
+
+def _allowed(
+    candidates: Iterable[Candidate], people: Mapping[int, Person], history: History, limits: Limits
+) -> Iterable[Candidate]:
+    for candidate in candidates:
+        recipient, other = people.get(candidate.recipient_id), people.get(candidate.other_id)
+        if recipient is None or other is None or recipient.member_id == other.member_id:
+            continue
+        if not recipient.receives or not other.suggestible:
+            continue
+        together = pair(recipient.member_id, other.member_id)
+        if together in history.blocked or together in history.recent:
+            continue
+        if candidate.score >= limits.min_score:
+            yield candidate
+
+
+def _best_per_pair(candidates: Iterable[Candidate], history: History) -> list[Candidate]:
+    """One candidate per (recipient, other): the best reason to meet (weaker if they know each other)."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for found in candidates:
+        candidate = found
+        if pair(found.recipient_id, found.other_id) in history.connected:
+            candidate = replace(found, score=found.score * CONNECTED_FACTOR)
+        key = (candidate.recipient_id, candidate.other_id)
+        current = best.get(key)
+        if current is None or (-candidate.score, KIND_ORDER[candidate.kind]) < (
+            -current.score,
+            KIND_ORDER[current.kind],
+        ):
+            best[key] = candidate
+    return list(best.values())
+
+
+def _best_available(
+    listed: list[Candidate],
+    taken: list[Candidate],
+    appearances: Counter[int],
+    room: Mapping[int, int | None],
+    limits: Limits,
+) -> Candidate | None:
+    kinds = {c.kind for c in taken}
+    others = {c.other_id for c in taken}
+    best, best_value = None, 0.0
+    for candidate in listed:
+        if candidate.other_id in others or appearances[candidate.other_id] >= limits.appearances:
+            continue
+        if (
+            candidate.kind == Kind.CAN_HELP_YOU
+            and candidate.offer_id is not None
+            and room.get(candidate.offer_id) == 0
+        ):
+            continue
+        value = candidate.score * (1 - SPREAD_PENALTY * appearances[candidate.other_id])
+        if candidate.kind in kinds:
+            value *= REPEATED_KIND_FACTOR
+        if best is None or value > best_value:
+            best, best_value = candidate, value
+    return best

@@ -1,0 +1,94 @@
+"""The engine's inputs and outputs: plain, immutable data (the service layer loads it from the database)."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+Pair = frozenset[int]
+
+
+def pair(a: int, b: int) -> Pair:
+    return frozenset((a, b))
+
+
+class Kind(StrEnum):
+    CAN_HELP_YOU = "can_help_you"  # another member's offer fits one of your open needs
+    YOU_CAN_HELP = "you_can_help"  # your offer fits someone's shared need (lead with value)
+    KINDRED = "kindred"  # similar projects or the same interests
+
+
+@dataclass(frozen=True)
+class Person:
+    member_id: int
+    user_id: str
+    name: str
+    title: str = ""
+    suggestible: bool = True  # active, not paused, digests not off: may be suggested to others
+    receives: bool = True  # gets a digest in this period
+
+
+@dataclass(frozen=True)
+class OfferDoc:
+    entry_id: int
+    member_id: int
+    description: str
+    details: str = ""
+    skills: tuple[str, ...] = ()
+    capacity_left: int | None = None  # how many more people it may be suggested to this month
+
+
+@dataclass(frozen=True)
+class NeedDoc:
+    entry_id: int
+    member_id: int
+    description: str
+    details: str = ""
+    skills: tuple[str, ...] = ()
+    private: bool = False  # used to help its owner; never shown to anyone else
+
+
+@dataclass(frozen=True)
+class ProjectDoc:
+    entry_id: int
+    member_id: int
+    name: str
+    description: str = ""
+    help_wanted: str = ""
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Community:
+    people: tuple[Person, ...]
+    offers: tuple[OfferDoc, ...] = ()
+    needs: tuple[NeedDoc, ...] = ()
+    projects: tuple[ProjectDoc, ...] = ()
+
+
+@dataclass(frozen=True)
+class History:
+    """What must shape this period's suggestions, as unordered pairs of member ids."""
+
+    blocked: frozenset[Pair] = frozenset()  # introduced, intro pending, declined, not a fit, not for me
+    recent: frozenset[Pair] = frozenset()  # suggested to each other in the last four weeks
+    connected: frozenset[Pair] = frozenset()  # already know each other: suggested less
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_member: int = 3
+    appearances: int = 5  # in how many other members' digests one member may appear per period
+    min_score: float = 0.15
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    recipient_id: int
+    other_id: int
+    kind: Kind
+    score: float
+    reason: str
+    need_id: int | None = None
+    offer_id: int | None = None
+    project_id: int | None = None
+    other_project_id: int | None = None
+    shared: tuple[str, ...] = field(default=(), compare=False)

@@ -1,0 +1,248 @@
+"""Scoring: how well each left document (a need, a project…) fits each right one (an offer, a project…).
+
+`Scorer` is the small interface the engine depends on; a semantic-embedding scorer can implement it later.
+`ConceptTextScorer` combines two cosine similarities:
+- concepts (curated skills named or written, weighted by rarity: IDF, with umbrella skills such as
+  "marketing" weighed down, and a related skill counting partly: bookkeeping ~ accounting);
+- topic words (TF-IDF over stemmed words, bigrams included).
+Candidate pairs come from an inverted index whose posting lists are cut to the strongest entries per
+feature, so the work grows with the number of documents, not with its square.
+"""
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from bot.matching.concepts import ConceptIndex, concept_index
+
+CONCEPT_WEIGHT = 0.7
+TEXT_WEIGHT = 0.3
+GENERIC_FACTOR = 0.35
+RELATED_FACTOR = 0.4
+DETAILS_FACTOR = 0.5
+TEXT_ONLY_MINIMUM = 0.3  # without a shared skill, words alone must agree this much
+POSTINGS_PER_CONCEPT = 150
+POSTINGS_PER_TERM = 40
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Something to match: its owner, main text, supporting text and chosen skill tags."""
+
+    owner: int
+    text: str
+    details: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    left: int
+    right: int
+    score: float
+    shared: tuple[str, ...]  # the concepts both sides name, strongest first (for the reason)
+
+
+class Scorer(Protocol):
+    def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
+        """For each left document, up to `per_left` right documents of another owner, best first."""
+        ...
+
+
+@dataclass
+class _Features:
+    concepts: list[dict[str, float]]
+    terms: list[list[str]]
+
+
+class ConceptTextScorer:
+    def __init__(self, index: ConceptIndex | None = None) -> None:
+        self.index = index or concept_index()
+
+    def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
+        if not left or not right:
+            return []
+        features = self._read([*left, *right])
+        columns, idf = self._concept_space(features.concepts)
+        left_concepts = self._concept_matrix(features.concepts[: len(left)], columns, idf, expand=True)
+        right_concepts = self._concept_matrix(features.concepts[len(left) :], columns, idf, expand=False)
+        vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+        vectorizer.fit(features.terms)
+        left_text = vectorizer.transform(features.terms[: len(left)])
+        right_text = vectorizer.transform(features.terms[len(left) :])
+        left_owner = np.array([doc.owner for doc in left])
+        right_owner = np.array([doc.owner for doc in right])
+
+        candidates = self._candidates(
+            sp.hstack(
+                [left_concepts * math.sqrt(CONCEPT_WEIGHT), left_text * math.sqrt(TEXT_WEIGHT)]
+            ).tocsr(),
+            sp.hstack(
+                [
+                    _strongest_postings(right_concepts, POSTINGS_PER_CONCEPT) * math.sqrt(CONCEPT_WEIGHT),
+                    _strongest_postings(right_text.tocsr(), POSTINGS_PER_TERM) * math.sqrt(TEXT_WEIGHT),
+                ]
+            ).tocsr(),
+            left_owner,
+            right_owner,
+            per_left * 3,
+        )
+        return self._exact(
+            candidates, left_concepts, right_concepts, left_text, right_text, features, per_left
+        )
+
+    # --- features ----------------------------------------------------------------------------------
+
+    def _read(self, docs: Sequence[Doc]) -> _Features:
+        concepts: list[dict[str, float]] = []
+        terms: list[list[str]] = []
+        for doc in docs:
+            main, details = self.index.read(doc.text), self.index.read(doc.details)
+            counts: dict[str, float] = {}
+            for concept in (*self.index.read_tags(doc.tags), *main.concepts):
+                counts[concept] = counts.get(concept, 0.0) + 1.0
+            for concept in details.concepts:
+                counts[concept] = counts.get(concept, 0.0) + DETAILS_FACTOR
+            concepts.append(counts)
+            words = [*main.terms, *(f"tag:{tag}" for tag in doc.tags), *details.terms]
+            terms.append(words + [f"{a} {b}" for a, b in zip(main.terms, main.terms[1:], strict=False)])
+        return _Features(concepts=concepts, terms=terms)
+
+    def _concept_space(self, concepts: Sequence[dict[str, float]]) -> tuple[dict[str, int], np.ndarray]:
+        document_frequency: Counter[str] = Counter()
+        for counts in concepts:
+            document_frequency.update(counts.keys())
+        names = sorted(document_frequency)
+        total = len(concepts)
+        idf = np.array([math.log((1 + total) / (1 + document_frequency[name])) + 1.0 for name in names])
+        idf *= np.array([GENERIC_FACTOR if name in self.index.generic else 1.0 for name in names])
+        return {name: column for column, name in enumerate(names)}, idf
+
+    def _concept_matrix(
+        self, concepts: Sequence[dict[str, float]], columns: dict[str, int], idf: np.ndarray, *, expand: bool
+    ) -> sp.csr_matrix:
+        rows, cols, values = [], [], []
+        for row, counts in enumerate(concepts):
+            weights = {
+                name: (1.0 + math.log(count)) if count >= 1 else count for name, count in counts.items()
+            }
+            if expand:  # a need for bookkeeping is partly met by accounting
+                for name, weight in list(weights.items()):
+                    for other in self.index.related.get(name, ()):
+                        if other in columns and other not in weights:
+                            weights[other] = max(weights.get(other, 0.0), weight * RELATED_FACTOR)
+            for name, weight in weights.items():
+                if name in columns:
+                    rows.append(row)
+                    cols.append(columns[name])
+                    values.append(weight * idf[columns[name]])
+        matrix = sp.csr_matrix((values, (rows, cols)), shape=(len(concepts), len(columns)), dtype=np.float64)
+        return normalize(matrix)
+
+    # --- candidates and scores ------------------------------------------------------------------------
+
+    def _candidates(
+        self,
+        left: sp.csr_matrix,
+        right: sp.csr_matrix,
+        left_owner: np.ndarray,
+        right_owner: np.ndarray,
+        keep: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Approximate scores through the cut postings; the `keep` best right documents per left one."""
+        lefts: list[np.ndarray] = []
+        rights: list[np.ndarray] = []
+        right_t = right.T.tocsr()
+        for start in range(0, left.shape[0], CHUNK):
+            scores = (left[start : start + CHUNK] @ right_t).tocsr()
+            row_of = np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
+            scores.data[right_owner[scores.indices] == left_owner[start + row_of]] = 0.0
+            scores.eliminate_zeros()
+            for row in range(scores.shape[0]):
+                begin, end = scores.indptr[row], scores.indptr[row + 1]
+                cols, values = scores.indices[begin:end], scores.data[begin:end]
+                if end - begin > keep:
+                    chosen = np.lexsort((cols, -values))[:keep]
+                    cols = cols[chosen]
+                lefts.append(np.full(len(cols), start + row))
+                rights.append(cols)
+        if not lefts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return np.concatenate(lefts), np.concatenate(rights)
+
+    def _exact(
+        self,
+        candidates: tuple[np.ndarray, np.ndarray],
+        left_concepts: sp.csr_matrix,
+        right_concepts: sp.csr_matrix,
+        left_text: sp.csr_matrix,
+        right_text: sp.csr_matrix,
+        features: _Features,
+        per_left: int,
+    ) -> list[Match]:
+        lefts, rights = candidates
+        concept = _row_dots(left_concepts, right_concepts, lefts, rights)
+        text = _row_dots(left_text, right_text, lefts, rights)
+        score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
+        usable = (concept > 0) | (text >= TEXT_ONLY_MINIMUM)
+        order = np.lexsort((rights, -score, lefts))
+        matches: list[Match] = []
+        taken: Counter[int] = Counter()
+        offset = len(features.concepts) - right_concepts.shape[0]
+        for position in order:
+            if not usable[position]:
+                continue
+            i, j = int(lefts[position]), int(rights[position])
+            if taken[i] >= per_left:
+                continue
+            taken[i] += 1
+            shared = self._shared(features.concepts[i], features.concepts[offset + j])
+            matches.append(Match(left=i, right=j, score=round(float(score[position]), 4), shared=shared))
+        return matches
+
+    def _shared(self, left: dict[str, float], right: dict[str, float]) -> tuple[str, ...]:
+        direct = [name for name in left if name in right]
+        related = [other for name in left for other in self.index.related.get(name, ()) if other in right]
+        ranked = sorted(
+            dict.fromkeys(direct), key=lambda name: (name in self.index.generic, -right[name], name)
+        )
+        return tuple(ranked + [name for name in dict.fromkeys(related) if name not in ranked])
+
+
+def _identity(terms: list[str]) -> list[str]:
+    return terms
+
+
+def _strongest_postings(matrix: sp.csr_matrix, per_feature: int) -> sp.csr_matrix:
+    """Keep, for each feature (column), only its `per_feature` largest entries."""
+    by_feature = matrix.tocsc()
+    keep = np.zeros(by_feature.nnz, dtype=bool)
+    for column in range(by_feature.shape[1]):
+        begin, end = by_feature.indptr[column], by_feature.indptr[column + 1]
+        if end - begin <= per_feature:
+            keep[begin:end] = True
+        else:
+            values, rows = by_feature.data[begin:end], by_feature.indices[begin:end]
+            keep[begin + np.lexsort((rows, -values))[:per_feature]] = True
+    trimmed = by_feature.copy()
+    trimmed.data = np.where(keep, trimmed.data, 0.0)
+    trimmed.eliminate_zeros()
+    return trimmed.tocsr()
+
+
+def _row_dots(left: sp.csr_matrix, right: sp.csr_matrix, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+    """left[lefts[k]] · right[rights[k]] for every k, in chunks to bound memory."""
+    out = np.zeros(len(lefts))
+    for start in range(0, len(lefts), 200_000):
+        stop = start + 200_000
+        product = left[lefts[start:stop]].multiply(right[rights[start:stop]])
+        out[start:stop] = np.asarray(product.sum(axis=1)).ravel()
+    return out

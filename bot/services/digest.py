@@ -1,0 +1,224 @@
+"""The weekly digest's plan: who gets one this period, and which few people each of them should meet.
+
+A period's plan is computed once and stored (a digest run and its suggestions), so re-running the job after
+a crash sends exactly what was planned, and the rule "not the same pair within four weeks" cannot change
+a plan halfway through sending it.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot import repo
+from bot.matching.engine import suggest
+from bot.matching.model import Community, History, Kind, Limits, NeedDoc, OfferDoc, Person, ProjectDoc, pair
+from bot.models import (
+    DigestCadence,
+    DigestRun,
+    DigestSuggestion,
+    IntroStatus,
+    Member,
+    MemberStatus,
+    Need,
+    NeedStatus,
+    Offer,
+    OfferStatus,
+    Project,
+    ProjectStatus,
+    Visibility,
+)
+from bot.services.periods import Period, period_of
+
+DIGEST_KEY_PREFIX = "digest:"
+CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
+NOT_AGAIN_WITHIN = timedelta(weeks=4)
+CAPACITY_WINDOW = timedelta(days=30)
+BLOCKING_INTROS = frozenset({IntroStatus.REQUESTED})
+
+
+@dataclass(frozen=True)
+class DigestRules:
+    zone: ZoneInfo
+    day: str = "mon"
+    at: time = time(9, 0)
+    limits: Limits = field(default_factory=Limits)
+
+    def period(self, now: datetime) -> Period:
+        return period_of(now, zone=self.zone, day=self.day, at=self.at)
+
+
+@dataclass(frozen=True)
+class PlannedDigest:
+    member: Member
+    suggestions: list[DigestSuggestion]
+
+
+@dataclass(frozen=True)
+class Plan:
+    team_id: str
+    period: Period
+    run_id: int | None  # None for a preview that was not stored
+    digests: list[PlannedDigest]
+
+
+def digest_key(period: Period) -> str:
+    return f"{DIGEST_KEY_PREFIX}{period.key}"
+
+
+def plan(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> Plan:
+    """This period's stored plan, computing and storing it first if needed (the caller commits)."""
+    period = rules.period(now)
+    run = repo.get_run(session, team_id=team_id, period=period.key)
+    if run is None:
+        try:
+            with session.begin_nested():
+                run = DigestRun(team_id=team_id, period=period.key, created_at=now)
+                session.add(run)
+                session.flush()
+                assert run.id is not None
+                for suggestion in _compute(session, team_id=team_id, now=now, rules=rules, run_id=run.id):
+                    session.add(suggestion)
+        except IntegrityError:  # another process stored this period's plan first: use theirs
+            run = repo.get_run(session, team_id=team_id, period=period.key)
+            assert run is not None
+    assert run.id is not None
+    return Plan(
+        team_id, period, run.id, _grouped(session, list(repo.suggestions_of_run(session, run_id=run.id)))
+    )
+
+
+def preview(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> Plan:
+    """What this period's digest would be, computed now and stored nowhere."""
+    period = rules.period(now)
+    return Plan(
+        team_id, period, None, _grouped(session, _compute(session, team_id=team_id, now=now, rules=rules))
+    )
+
+
+def is_due(cadence: DigestCadence, last_digest: datetime | None, now: datetime) -> bool:
+    """Weekly, every two weeks, or monthly (every fourth week); a day's slack for a late run."""
+    if cadence == DigestCadence.OFF:
+        return False
+    return last_digest is None or now - last_digest >= timedelta(days=CADENCE_DAYS[cadence] - 1)
+
+
+def _compute(
+    session: Session, *, team_id: str, now: datetime, rules: DigestRules, run_id: int = 0
+) -> list[DigestSuggestion]:
+    community = load_community(session, team_id=team_id, now=now)
+    history = load_history(session, team_id=team_id, now=now)
+    chosen = suggest(community, history, rules.limits)
+    rows: list[DigestSuggestion] = []
+    for member_id in sorted(chosen):
+        for position, found in enumerate(chosen[member_id]):
+            rows.append(
+                DigestSuggestion(
+                    team_id=team_id,
+                    run_id=run_id,
+                    recipient_id=member_id,
+                    other_id=found.other_id,
+                    kind=found.kind,
+                    score=found.score,
+                    reason=found.reason,
+                    position=position,
+                    need_id=found.need_id,
+                    offer_id=found.offer_id,
+                    project_id=found.project_id,
+                    other_project_id=found.other_project_id,
+                    created_at=now,
+                )
+            )
+    return rows
+
+
+def load_community(session: Session, *, team_id: str, now: datetime) -> Community:
+    members = repo.members_of_team(session, team_id=team_id)
+    last_digest = repo.last_sent(session, team_id=team_id, key_prefix=DIGEST_KEY_PREFIX)
+    people = []
+    for member in members:
+        assert member.id is not None
+        opted_in = member.status == MemberStatus.ACTIVE and member.digest_cadence != DigestCadence.OFF
+        due = opted_in and is_due(member.digest_cadence, last_digest.get(member.user_id), now)
+        people.append(
+            Person(member.id, member.user_id, member.name, member.title, suggestible=opted_in, receives=due)
+        )
+    used = _offer_use(session, team_id=team_id, since=now - CAPACITY_WINDOW)
+    offers = tuple(
+        OfferDoc(
+            offer.id or 0,
+            offer.member_id,
+            offer.description,
+            offer.details,
+            tuple(offer.skills),
+            None if offer.monthly_capacity is None else max(0, offer.monthly_capacity - used[offer.id or 0]),
+        )
+        for offer in repo.entries_of_team(
+            session, model=Offer, team_id=team_id, statuses=[OfferStatus.ACTIVE]
+        )
+    )
+    needs = tuple(
+        NeedDoc(
+            need.id or 0,
+            need.member_id,
+            need.description,
+            need.details,
+            tuple(need.skills),
+            private=need.visibility == Visibility.PRIVATE,
+        )
+        for need in repo.entries_of_team(session, model=Need, team_id=team_id, statuses=[NeedStatus.OPEN])
+    )
+    projects = tuple(
+        ProjectDoc(
+            project.id or 0,
+            project.member_id,
+            project.name,
+            project.description,
+            project.help_wanted,
+            tuple(project.skills),
+        )
+        for project in repo.entries_of_team(
+            session, model=Project, team_id=team_id, statuses=[ProjectStatus.ACTIVE]
+        )
+    )
+    return Community(people=tuple(people), offers=offers, needs=needs, projects=projects)
+
+
+def load_history(session: Session, *, team_id: str, now: datetime) -> History:
+    blocked = {
+        pair(intro.requester_id, intro.other_id)
+        for intro in repo.intros_of_team(session, team_id=team_id)
+        if intro.status in BLOCKING_INTROS
+    }
+    blocked |= {
+        pair(feedback.member_id, feedback.other_id)
+        for feedback in repo.feedback_of_team(session, team_id=team_id)
+    }
+    recent = {
+        pair(shown.recipient_id, shown.other_id)
+        for shown in repo.suggestions_since(session, team_id=team_id, since=now - NOT_AGAIN_WITHIN)
+    }
+    return History(blocked=frozenset(blocked), recent=frozenset(recent))
+
+
+def _offer_use(session: Session, *, team_id: str, since: datetime) -> Counter[int]:
+    """How often each offer was the reason someone was suggested a helper, recently."""
+    return Counter(
+        shown.offer_id
+        for shown in repo.suggestions_since(session, team_id=team_id, since=since)
+        if shown.kind == Kind.CAN_HELP_YOU and shown.offer_id is not None
+    )
+
+
+def _grouped(session: Session, rows: list[DigestSuggestion]) -> list[PlannedDigest]:
+    by_member: dict[int, list[DigestSuggestion]] = {}
+    for row in rows:
+        by_member.setdefault(row.recipient_id, []).append(row)
+    members = repo.members_by_id(session, ids=sorted(by_member))
+    return [
+        PlannedDigest(members[member_id], sorted(found, key=lambda row: row.position))
+        for member_id, found in sorted(by_member.items(), key=lambda item: members[item[0]].user_id)
+    ]

@@ -7,7 +7,8 @@ Then suggestions are handed out in rounds: every member gets their best remainin
 gets a second, members with the fewest candidates choosing first. Nobody appears in more than
 `limits.appearances` digests, an offer is not suggested beyond its monthly capacity, people who already know
 each other count for less (weak ties bring new information), someone already suggested often counts a little
-less (spread across the community), and a second suggestion of the same kind counts a little less (variety).
+less (spread across the community), help with a need the member asked about counts a little more, and a
+second suggestion of the same kind counts a little less (variety), unless it helps with another need.
 Every tie is broken by ids, so the same data always gives the same digests.
 """
 
@@ -18,8 +19,10 @@ from dataclasses import dataclass, replace
 from bot.matching.model import History, Kind, Limits, Person, pair
 
 CONNECTED_FACTOR = 0.5
-REPEATED_KIND_FACTOR = 0.85
+REPEATED_KIND_FACTOR = 0.85  # a second suggestion of the same kind (or for the same need)
 SPREAD_PENALTY = 0.04
+# Help for a need the member asked about comes first; giving help and kindred spirits follow closely.
+KIND_FACTOR = {Kind.CAN_HELP_YOU: 1.0, Kind.YOU_CAN_HELP: 0.9, Kind.KINDRED: 0.85}
 KIND_ORDER = {Kind.CAN_HELP_YOU: 0, Kind.YOU_CAN_HELP: 1, Kind.KINDRED: 2}
 
 
@@ -97,12 +100,14 @@ def _best_per_pair(candidates: Iterable[Candidate], history: History) -> list[Ca
             candidate = replace(found, score=found.score * CONNECTED_FACTOR)
         key = (candidate.recipient_id, candidate.other_id)
         current = best.get(key)
-        if current is None or (-candidate.score, KIND_ORDER[candidate.kind]) < (
-            -current.score,
-            KIND_ORDER[current.kind],
-        ):
+        if current is None or _preference(candidate) < _preference(current):
             best[key] = candidate
     return list(best.values())
+
+
+def _preference(candidate: Candidate) -> tuple[float, int]:
+    """Lower is better: the weighted score, then the kind (help first)."""
+    return -candidate.score * KIND_FACTOR[candidate.kind], KIND_ORDER[candidate.kind]
 
 
 def _best_available(
@@ -113,6 +118,7 @@ def _best_available(
     limits: Limits,
 ) -> Candidate | None:
     kinds = {c.kind for c in taken}
+    needs = {c.need_id for c in taken if c.kind == Kind.CAN_HELP_YOU}
     others = {c.other_id for c in taken}
     best, best_value = None, 0.0
     for candidate in listed:
@@ -124,8 +130,15 @@ def _best_available(
             and room.get(candidate.offer_id) == 0
         ):
             continue
-        value = candidate.score * (1 - SPREAD_PENALTY * appearances[candidate.other_id])
-        if candidate.kind in kinds:
+        value = (
+            candidate.score
+            * KIND_FACTOR[candidate.kind]
+            * (1 - SPREAD_PENALTY * appearances[candidate.other_id])
+        )
+        repeated = (
+            candidate.need_id in needs if candidate.kind == Kind.CAN_HELP_YOU else candidate.kind in kinds
+        )
+        if repeated:
             value *= REPEATED_KIND_FACTOR
         if best is None or value > best_value:
             best, best_value = candidate, value

@@ -3,8 +3,10 @@
 Every skill's tag, label and aliases become stemmed phrases ("search engine optimisation" →
 ("search", "engin", "optim")), so inflections and spelling variants match. Stemming is aggressive
 ("productivity" and "products" share a stem), so a phrase word only matches a written word of similar
-length. An excluded phrase ("ball python") is matched on the words as written and hides them from that
-skill. A word one typo away from a vocabulary word ("bookeeping") is read as that word.
+length, and a one-word skill named by an -ing noun ("accounting") never matches its root ("accounts").
+A skill's excluded phrases say its words mean something else in this entry: "ball python" or "snake"
+anywhere in an offer means no "python" is the language there, and those words stay apart in the text too.
+A word one typo away from a vocabulary word ("bookeeping") is read as that word.
 """
 
 from collections.abc import Iterable, Sequence
@@ -19,7 +21,7 @@ from bot.skills import Vocabulary, vocabulary
 MAX_PHRASE = 6
 TYPO_MIN_LENGTH = 6
 TYPO_SCORE = 88.0
-LENGTH_RATIO = 0.75
+LENGTH_RATIO = 0.85
 
 
 @dataclass(frozen=True)
@@ -56,35 +58,55 @@ class ConceptIndex:
             for other in skill.related:
                 self.related[skill.tag] = self.related.get(skill.tag, frozenset()) | {other}
                 self.related[other] = self.related.get(other, frozenset()) | {skill.tag}
+        self._single_words: dict[str, set[str]] = {}
+        for key, candidates in self.phrases.items():
+            if len(key) == 1:
+                for phrase in candidates:
+                    self._single_words.setdefault(phrase.tag, set()).add(key[0])
         self._stems = frozenset(part for key in self.phrases for part in key)
         self._typo_targets = sorted(part for part in self._stems if len(part) >= TYPO_MIN_LENGTH - 1)
         self._corrections: dict[str, str] = {}
         self._longest_exclude = max((len(key) for key in self.excludes), default=0)
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, *, context: str = "") -> Reading:
+        """The concepts and topic words of `text`; `context` (the rest of the entry) can rule skills out."""
         written = words(text)
-        hidden = self._excluded_spans(written)
-        stems = ["" if i in hidden else self.correct(stem(word)) for i, word in enumerate(written)]
+        ruled_out = self.ruled_out(f"{text} {context}")
+        stems = [self.correct(stem(word)) for word in written]
         concepts: list[str] = []
         position = 0
         while position < len(stems):
             length, concept = self._phrase_at(written, stems, position)
-            if concept is not None:
+            if concept is not None and concept not in ruled_out:
                 concepts.append(concept)
             position += length
-        terms = [
-            f"{word}~{hidden[i]}" if i in hidden else stems[i]
-            for i, word in enumerate(written)
-            if not is_filler(word)
-        ]
+        terms = [self._term(stems[i], ruled_out) for i, word in enumerate(written) if not is_filler(word)]
         return Reading(concepts=tuple(concepts), terms=tuple(terms))
 
-    def read_tags(self, tags: Iterable[str]) -> list[str]:
-        """Tags as they are; a member's own tag also counts for any curated skill its words name."""
+    def ruled_out(self, text: str) -> frozenset[str]:
+        """Skills an excluded phrase says this text is not about."""
+        written = tuple(words(text))
+        found: set[str] = set()
+        for start in range(len(written)):
+            for length in range(1, min(self._longest_exclude, len(written) - start) + 1):
+                tag = self.excludes.get(written[start : start + length])
+                if tag is not None:
+                    found.add(tag)
+        return frozenset(found)
+
+    def _term(self, word_stem: str, ruled_out: frozenset[str]) -> str:
+        for tag in ruled_out:
+            if word_stem in self._single_words.get(tag, ()):
+                return f"{word_stem}~{tag}"  # "python" of a snake keeper is not the developer's "python"
+        return word_stem
+
+    def read_tags(self, tags: Iterable[str], *, context: str = "") -> list[str]:
+        """Tags as chosen; a member's own tag also counts for any curated skill its words name."""
         found: list[str] = []
         for tag in tags:
             found.append(tag)
-            found.extend(concept for concept in self.read(tag.replace("-", " ")).concepts if concept != tag)
+            named = self.read(tag.replace("-", " "), context=context).concepts
+            found.extend(concept for concept in named if concept != tag)
         return found
 
     def correct(self, word_stem: str) -> str:
@@ -105,30 +127,26 @@ class ConceptIndex:
         """The longest phrase starting at `position`: (words consumed, concept or None)."""
         for length in range(min(MAX_PHRASE, len(stems) - position), 0, -1):
             window = tuple(stems[position : position + length])
-            if "" in window:
-                continue
             for phrase in self.phrases.get(window, ()):
-                if all(
-                    _alike(a, b)
-                    for a, b in zip(written[position : position + length], phrase.written, strict=True)
-                ):
+                pairs = zip(written[position : position + length], phrase.written, strict=True)
+                if all(_alike(a, b, single=length == 1) for a, b in pairs):
                     return length, phrase.tag
         return 1, None
 
-    def _excluded_spans(self, written: Sequence[str]) -> dict[int, str]:
-        hidden: dict[int, str] = {}
-        for start in range(len(written)):
-            for length in range(min(self._longest_exclude, len(written) - start), 0, -1):
-                tag = self.excludes.get(tuple(written[start : start + length]))
-                if tag is not None:
-                    hidden.update(dict.fromkeys(range(start, start + length), tag))
-                    break
-        return hidden
 
-
-def _alike(written: str, phrase_word: str) -> bool:
-    """Same stem is not enough: 'products' must not read as 'productivity'."""
+def _alike(written: str, phrase_word: str, *, single: bool) -> bool:
+    """Same stem is not enough: 'products' is not 'productivity', 'accounts' is not 'accounting'."""
+    if written == phrase_word:
+        return True
+    if single and written.endswith("ing") != phrase_word.endswith("ing"):
+        return False
+    if _plural_of(written, phrase_word) or _plural_of(phrase_word, written):
+        return True
     return min(len(written), len(phrase_word)) / max(len(written), len(phrase_word)) >= LENGTH_RATIO
+
+
+def _plural_of(plural: str, single: str) -> bool:
+    return plural in (single + "s", single + "es") or (single.endswith("y") and plural == single[:-1] + "ies")
 
 
 @cache

@@ -77,7 +77,7 @@ class History:
 class Limits:
     per_member: int = 3
     appearances: int = 5  # in how many other members' digests one member may appear per period
-    min_score: float = 0.15
+    min_score: float = 0.25
 
 
 @dataclass(frozen=True)

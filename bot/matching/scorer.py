@@ -105,9 +105,11 @@ class ConceptTextScorer:
         concepts: list[dict[str, float]] = []
         terms: list[list[str]] = []
         for doc in docs:
-            main, details = self.index.read(doc.text), self.index.read(doc.details)
+            context = " ".join((doc.text, doc.details, *(tag.replace("-", " ") for tag in doc.tags)))
+            main = self.index.read(doc.text, context=context)
+            details = self.index.read(doc.details, context=context)
             counts: dict[str, float] = {}
-            for concept in (*self.index.read_tags(doc.tags), *main.concepts):
+            for concept in (*self.index.read_tags(doc.tags, context=context), *main.concepts):
                 counts[concept] = counts.get(concept, 0.0) + 1.0
             for concept in details.concepts:
                 counts[concept] = counts.get(concept, 0.0) + DETAILS_FACTOR

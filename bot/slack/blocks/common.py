@@ -1,6 +1,6 @@
 """Small pieces every builder uses: escaping member text, clipping to Slack's limits, options."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from slack_sdk.models.blocks import Option, PlainTextObject
 
@@ -58,3 +58,20 @@ def first_lines(text: str, limit: int) -> str:
 
 def join_nonempty(parts: Iterable[str], sep: str = " · ") -> str:
     return sep.join(part for part in parts if part)
+
+
+def fit_lines(
+    heading: str, items: list[str], more: Callable[[int], str], limit: int = SECTION_TEXT_MAX
+) -> str:
+    """`heading` and as many `items` as fit in `limit` characters, then `more(n)` for the n left out."""
+    lines = [heading]
+    used = len(heading)
+    for index, item in enumerate(items):
+        remaining = len(items) - index
+        reserve = len(more(remaining)) + 1 if remaining > 1 else 0
+        if used + 1 + len(item) + reserve > limit:
+            lines.append(more(remaining))
+            break
+        lines.append(item)
+        used += 1 + len(item)
+    return clip("\n".join(lines), limit)

@@ -18,10 +18,8 @@ from slack_sdk.models.blocks import (
 from bot import texts
 from bot.models import SuggestionStatus
 from bot.slack import ids
-from bot.slack.blocks.common import clip, mrkdwn, option, options, plain
+from bot.slack.blocks.common import clip, fit_lines, mrkdwn, option, options, plain
 from bot.slack.blocks.messages import Message
-
-CHANNEL_ITEMS = 15
 
 
 @dataclass(frozen=True)
@@ -107,11 +105,8 @@ def channel_digest_message(offers: Sequence[tuple[str, str]], needs: Sequence[tu
     for heading, items in ((texts.CHANNEL_OFFERS, offers), (texts.CHANNEL_NEEDS, needs)):
         if not items:
             continue
-        lines = [heading] + [
-            f"• *{mrkdwn(name, 80)}*: {mrkdwn(text, 200)}" for name, text in items[:CHANNEL_ITEMS]
-        ]
-        if len(items) > CHANNEL_ITEMS:
-            lines.append(texts.CHANNEL_MORE.format(count=len(items) - CHANNEL_ITEMS))
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip("\n".join(lines), 3000))))
+        lines = [f"• *{mrkdwn(name, 80)}*: {mrkdwn(text, 200)}" for name, text in items]
+        section = fit_lines(heading, lines, lambda count: texts.CHANNEL_MORE.format(count=count))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=section)))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.CHANNEL_FOOTER)]))
     return Message(text=texts.CHANNEL_DIGEST_HEADER, blocks=blocks)

@@ -19,7 +19,7 @@ from bot.repo import Entry
 from bot.services.entries import OpenEntries, kind_of
 from bot.skills import label_for
 from bot.slack import ids
-from bot.slack.blocks.common import MESSAGE_BLOCKS_MAX, clip, first_lines, mrkdwn, plain
+from bot.slack.blocks.common import MESSAGE_BLOCKS_MAX, clip, first_lines, fit_lines, mrkdwn, plain
 
 
 @dataclass(frozen=True)
@@ -147,12 +147,8 @@ def _entry_summary(entry: Entry) -> str:
 
 
 def _bulleted(heading: str, items: Sequence[Offer | Need | Project]) -> str:
-    lines = [heading]
+    lines = []
     for item in items:
-        badge = (
-            f" {texts.PRIVATE_BADGE}"
-            if isinstance(item, Need) and item.visibility == Visibility.PRIVATE
-            else ""
-        )
-        lines.append(f"• {_entry_summary(item)}{badge}")
-    return clip("\n".join(lines), 3000)
+        private = isinstance(item, Need) and item.visibility == Visibility.PRIVATE
+        lines.append(f"• {_entry_summary(item)}" + (f" {texts.PRIVATE_BADGE}" if private else ""))
+    return fit_lines(heading, lines, lambda count: texts.CHANNEL_MORE.format(count=count))

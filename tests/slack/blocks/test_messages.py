@@ -24,7 +24,8 @@ def test_confirmations_are_valid_and_say_what_was_saved(text: str) -> None:
 
 
 def test_lists_help_welcome_and_cadence_picker_are_valid() -> None:
-    valid(messages.list_message(samples.everything(samples.LONG, 10)))
+    long_list = valid(messages.list_message(samples.everything(samples.LONG, 10)))
+    assert "more." in str(long_list["blocks"])
     assert "haven't listed" in valid(messages.list_message(OpenEntries([], [], [])))["text"]
     valid(messages.help_message(unknown=samples.UNUSUAL * 10))
     valid(messages.welcome_message())

@@ -1,0 +1,43 @@
+"""`kindred tick` and the scheduler run the same due jobs: the digest from its time, for two days."""
+
+from datetime import timedelta
+
+from bot.jobs.context import JobContext
+from bot.jobs.registry import digest_is_due, run_due
+from bot.jobs.scheduler import build_scheduler
+from tests.conftest import NOW  # Monday 2026-11-23 09:00 UTC
+from tests.fakeslack import FakeSlack
+
+
+def test_the_digest_is_due_from_its_time_until_it_is_complete(
+    context: JobContext, fake: FakeSlack, community
+) -> None:
+    assert not digest_is_due(context, NOW - timedelta(minutes=1))
+    assert digest_is_due(context, NOW)
+    ran = run_due(context, NOW + timedelta(minutes=5))
+    assert [job for job, _ in ran] == ["weekly-digest"]
+    assert not digest_is_due(context, NOW + timedelta(minutes=10))  # complete
+    assert run_due(context, NOW + timedelta(minutes=10)) == []
+
+
+def test_a_digest_missed_for_two_days_waits_for_the_next_period(context: JobContext, community) -> None:
+    assert digest_is_due(context, NOW + timedelta(days=1, hours=23))
+    assert not digest_is_due(context, NOW + timedelta(days=2))
+
+
+def test_an_incomplete_digest_is_retried_by_the_next_tick(
+    context: JobContext, fake: FakeSlack, community
+) -> None:
+    fake.fail_next("chat.postMessage", error="internal_error")
+    run_due(context, NOW)
+    assert digest_is_due(context, NOW + timedelta(minutes=5))
+    run_due(context, NOW + timedelta(minutes=5))
+    assert not digest_is_due(context, NOW + timedelta(minutes=10))
+
+
+def test_the_scheduler_has_the_weekly_cron_and_the_tick(context: JobContext) -> None:
+    scheduler = build_scheduler(context, lambda: NOW)
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"weekly-digest", "tick"}
+    assert "day_of_week='mon'" in str(jobs["weekly-digest"].trigger)
+    assert "hour='9'" in str(jobs["weekly-digest"].trigger)

@@ -1,15 +1,18 @@
-"""`kindred demo`: load the sample community into a local SQLite file and print it readably."""
+"""`kindred demo`: load the sample community into a local SQLite file, print it, and print the digest
+Kindred would send this week (computed only: nothing is sent, and nothing about the digest is stored)."""
 
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import repo, texts
+from bot import digest_output, repo, texts
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
 from bot.models import Member, MemberStatus, Need, Offer, Project, Visibility
 from bot.services import community_file
+from bot.services.digest import DigestRules, preview
 from bot.services.entries import open_entries
 from bot.skills import label_for
 
@@ -31,8 +34,10 @@ def load_demo(database: Path, *, now: datetime) -> str:
         community_file.import_community(session, community, now=now)
     with session_scope(sessions) as session:
         listing = render_community(session, team_id=community.team_id)
+        plan = preview(session, team_id=community.team_id, now=now, rules=DigestRules(zone=ZoneInfo("UTC")))
+        digest = digest_output.as_text(session, plan)
     engine.dispose()
-    return listing
+    return f"{listing}\n{'=' * WIDTH}\n{digest}"
 
 
 def render_community(session: Session, *, team_id: str) -> str:

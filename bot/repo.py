@@ -2,8 +2,9 @@
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
@@ -149,3 +150,19 @@ def suggestions_for(session: Session, *, run_id: int, recipient_id: int) -> Sequ
         DigestSuggestion.run_id == run_id, DigestSuggestion.recipient_id == recipient_id
     )
     return session.exec(query.order_by(col(DigestSuggestion.position))).all()
+
+
+def rows_of_team(
+    session: Session,
+    *,
+    model: type[Member] | type[Entry],
+    team_id: str,
+    columns: Sequence[str],
+    statuses: Sequence[str] | None = None,
+) -> Sequence[sa.Row[Any]]:
+    """Just these columns of a team's rows, as tuples: much faster than whole objects for bulk reads."""
+    table = model.__table__  # type: ignore[union-attr]
+    query = sa.select(*(table.c[name] for name in columns)).where(table.c.team_id == team_id)
+    if statuses is not None:
+        query = query.where(table.c.status.in_(statuses))
+    return session.execute(query.order_by(table.c.id)).all()

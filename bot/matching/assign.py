@@ -24,6 +24,7 @@ SPREAD_PENALTY = 0.04
 # Help for a need the member asked about comes first; giving help and kindred spirits follow closely.
 KIND_FACTOR = {Kind.CAN_HELP_YOU: 1.0, Kind.YOU_CAN_HELP: 0.9, Kind.KINDRED: 0.85}
 KIND_ORDER = {Kind.CAN_HELP_YOU: 0, Kind.YOU_CAN_HELP: 1, Kind.KINDRED: 2}
+OPTIONS_KEPT = 20
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def assign(
         by_recipient[candidate.recipient_id].append(candidate)
     for listed in by_recipient.values():
         listed.sort(key=lambda c: (-c.score, KIND_ORDER[c.kind], people[c.other_id].user_id))
+        del listed[OPTIONS_KEPT:]  # deeper options are only reached when caps bite; 20 is plenty
     order = sorted(by_recipient, key=lambda member: (len(by_recipient[member]), people[member].user_id))
 
     appearances: Counter[int] = Counter()

@@ -66,7 +66,9 @@ class ConceptIndex:
         self._stems = frozenset(part for key in self.phrases for part in key)
         self._typo_targets = sorted(part for part in self._stems if len(part) >= TYPO_MIN_LENGTH - 1)
         self._corrections: dict[str, str] = {}
-        self._longest_exclude = max((len(key) for key in self.excludes), default=0)
+        self._excludes_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for excluded, tag in self.excludes.items():
+            self._excludes_by_first.setdefault(excluded[0], []).append((excluded, tag))
 
     def read(self, text: str, *, context: str = "") -> Reading:
         """The concepts and topic words of `text`; `context` (the rest of the entry) can rule skills out."""
@@ -85,12 +87,11 @@ class ConceptIndex:
 
     def ruled_out(self, text: str) -> frozenset[str]:
         """Skills an excluded phrase says this text is not about."""
-        written = tuple(words(text))
+        written = words(text)
         found: set[str] = set()
-        for start in range(len(written)):
-            for length in range(1, min(self._longest_exclude, len(written) - start) + 1):
-                tag = self.excludes.get(written[start : start + length])
-                if tag is not None:
+        for start, word in enumerate(written):
+            for phrase, tag in self._excludes_by_first.get(word, ()):
+                if tuple(written[start : start + len(phrase)]) == phrase:
                     found.add(tag)
         return frozenset(found)
 

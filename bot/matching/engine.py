@@ -3,7 +3,7 @@
 Pure: no database, no Slack, no clock. The same inputs always give the same suggestions.
 """
 
-from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot import texts
 from bot.matching.assign import Candidate, assign
@@ -28,6 +28,16 @@ INTEREST_FACTOR = 0.8  # overlapping interests count a little less than overlapp
 LABELS_IN_REASON = 2
 
 
+@dataclass(frozen=True)
+class _Docs:
+    """Each entry as the scorer reads it, and each member's interests (their offers and projects)."""
+
+    needs: dict[int, Doc]
+    offers: dict[int, Doc]
+    projects: dict[int, Doc]
+    interests: dict[int, Doc]
+
+
 def suggest(
     community: Community, history: History, limits: Limits | None = None, scorer: Scorer | None = None
 ) -> dict[int, list[Suggestion]]:
@@ -38,55 +48,54 @@ def suggest(
     offers = [offer for offer in community.offers if offer.member_id in people]
     needs = [need for need in community.needs if need.member_id in people]
     projects = [project for project in community.projects if project.member_id in people]
+    docs = _documents(offers, needs, projects)
 
     candidates = [
-        *_help_candidates(scorer, needs, offers),
-        *_project_candidates(scorer, projects),
-        *_interest_candidates(scorer, offers, projects),
+        *_help_candidates(scorer, docs, needs, offers),
+        *_project_candidates(scorer, docs, projects),
+        *_interest_candidates(scorer, docs),
     ]
     capacity = {offer.entry_id: offer.capacity_left for offer in offers}
     chosen = assign(candidates, people=people, history=history, limits=limits, capacity=capacity)
     explain = _Reasons(people, offers, needs, projects)
-    return {member: [explain(candidate) for candidate in picks] for member, picks in chosen.items()}
+    return {
+        member: [explain(replace(candidate, shared=_shared(scorer, docs, candidate))) for candidate in picks]
+        for member, picks in chosen.items()
+    }
 
 
-def _help_candidates(scorer: Scorer, needs: Sequence[NeedDoc], offers: Sequence[OfferDoc]) -> list[Candidate]:
-    left = [Doc(need.member_id, need.description, need.details, need.skills) for need in needs]
-    right = [Doc(offer.member_id, offer.description, offer.details, offer.skills) for offer in offers]
+def _documents(offers: list[OfferDoc], needs: list[NeedDoc], projects: list[ProjectDoc]) -> _Docs:
+    offer_docs = {o.entry_id: Doc(o.member_id, o.description, o.details, o.skills) for o in offers}
+    need_docs = {n.entry_id: Doc(n.member_id, n.description, n.details, n.skills) for n in needs}
+    project_docs = {
+        p.entry_id: Doc(p.member_id, f"{p.name}. {p.description}", p.help_wanted, p.skills) for p in projects
+    }
+    parts: dict[int, list[Doc]] = {}
+    for entry_id, offer in ((o.entry_id, o) for o in offers):
+        parts.setdefault(offer.member_id, []).append(offer_docs[entry_id])
+    for entry_id, project in ((p.entry_id, p) for p in projects):
+        parts.setdefault(project.member_id, []).append(project_docs[entry_id])
+    interests = {member: Doc(member, parts=tuple(found)) for member, found in sorted(parts.items())}
+    return _Docs(needs=need_docs, offers=offer_docs, projects=project_docs, interests=interests)
+
+
+def _help_candidates(
+    scorer: Scorer, docs: _Docs, needs: list[NeedDoc], offers: list[OfferDoc]
+) -> list[Candidate]:
+    left = [docs.needs[need.entry_id] for need in needs]
+    right = [docs.offers[offer.entry_id] for offer in offers]
     found: list[Candidate] = []
     for match in scorer.match(left, right, per_left=CANDIDATES_PER_NEED):
         need, offer = needs[match.left], offers[match.right]
-        found.append(
-            Candidate(
-                need.member_id,
-                offer.member_id,
-                Kind.CAN_HELP_YOU,
-                match.score,
-                need_id=need.entry_id,
-                offer_id=offer.entry_id,
-                shared=match.shared,
-            )
-        )
+        asker, helper, score = need.member_id, offer.member_id, match.score
+        found.append(Candidate(asker, helper, Kind.CAN_HELP_YOU, score, need.entry_id, offer.entry_id))
         if not need.private:  # a private need is never the reason someone else is shown its owner
-            found.append(
-                Candidate(
-                    offer.member_id,
-                    need.member_id,
-                    Kind.YOU_CAN_HELP,
-                    match.score,
-                    need_id=need.entry_id,
-                    offer_id=offer.entry_id,
-                    shared=match.shared,
-                )
-            )
+            found.append(Candidate(helper, asker, Kind.YOU_CAN_HELP, score, need.entry_id, offer.entry_id))
     return found
 
 
-def _project_candidates(scorer: Scorer, projects: Sequence[ProjectDoc]) -> list[Candidate]:
-    docs = [
-        Doc(project.member_id, f"{project.name}. {project.description}", project.help_wanted, project.skills)
-        for project in projects
-    ]
+def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc]) -> list[Candidate]:
+    listed = [docs.projects[project.entry_id] for project in projects]
     return [
         Candidate(
             projects[match.left].member_id,
@@ -95,39 +104,27 @@ def _project_candidates(scorer: Scorer, projects: Sequence[ProjectDoc]) -> list[
             match.score,
             project_id=projects[match.left].entry_id,
             other_project_id=projects[match.right].entry_id,
-            shared=match.shared,
         )
-        for match in scorer.match(docs, docs, per_left=CANDIDATES_PER_PROJECT)
+        for match in scorer.match(listed, listed, per_left=CANDIDATES_PER_PROJECT)
     ]
 
 
-def _interest_candidates(
-    scorer: Scorer, offers: Sequence[OfferDoc], projects: Sequence[ProjectDoc]
-) -> list[Candidate]:
+def _interest_candidates(scorer: Scorer, docs: _Docs) -> list[Candidate]:
     """Members whose offers and projects, taken together, cover the same ground."""
-    texts_by_member: dict[int, list[str]] = {}
-    tags_by_member: dict[int, list[str]] = {}
-    for member_id, text, tags in [
-        *((offer.member_id, offer.description, offer.skills) for offer in offers),
-        *((project.member_id, project.name, project.skills) for project in projects),
-    ]:
-        texts_by_member.setdefault(member_id, []).append(text)
-        tags_by_member.setdefault(member_id, []).extend(tags)
-    members = sorted(texts_by_member)
-    docs = [
-        Doc(member, ". ".join(texts_by_member[member]), "", tuple(tags_by_member[member]))
-        for member in members
-    ]
+    members = list(docs.interests)
+    listed = [docs.interests[member] for member in members]
     return [
-        Candidate(
-            members[match.left],
-            members[match.right],
-            Kind.KINDRED,
-            match.score * INTEREST_FACTOR,
-            shared=match.shared,
-        )
-        for match in scorer.match(docs, docs, per_left=CANDIDATES_PER_PROFILE)
+        Candidate(members[match.left], members[match.right], Kind.KINDRED, match.score * INTEREST_FACTOR)
+        for match in scorer.match(listed, listed, per_left=CANDIDATES_PER_PROFILE)
     ]
+
+
+def _shared(scorer: Scorer, docs: _Docs, candidate: Candidate) -> tuple[str, ...]:
+    if candidate.need_id is not None and candidate.offer_id is not None:
+        return scorer.shared(docs.needs[candidate.need_id], docs.offers[candidate.offer_id])
+    if candidate.project_id is not None and candidate.other_project_id is not None:
+        return scorer.shared(docs.projects[candidate.project_id], docs.projects[candidate.other_project_id])
+    return scorer.shared(docs.interests[candidate.recipient_id], docs.interests[candidate.other_id])
 
 
 class _Reasons:
@@ -136,9 +133,9 @@ class _Reasons:
     def __init__(
         self,
         people: dict[int, Person],
-        offers: Sequence[OfferDoc],
-        needs: Sequence[NeedDoc],
-        projects: Sequence[ProjectDoc],
+        offers: list[OfferDoc],
+        needs: list[NeedDoc],
+        projects: list[ProjectDoc],
     ) -> None:
         self.people = people
         self.offers = {offer.entry_id: offer for offer in offers}

@@ -28,19 +28,22 @@ GENERIC_FACTOR = 0.35
 RELATED_FACTOR = 0.4
 DETAILS_FACTOR = 0.5
 TEXT_ONLY_MINIMUM = 0.3  # without a shared skill, words alone must agree this much
-POSTINGS_PER_CONCEPT = 150
-POSTINGS_PER_TERM = 40
+POSTINGS_PER_CONCEPT = 100
+POSTINGS_PER_TERM = 10
 CHUNK = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Doc:
-    """Something to match: its owner, main text, supporting text and chosen skill tags."""
+    """Something to match: its owner, main text, supporting text and chosen skill tags; or, for a member's
+    interests as a whole, the documents it is made of (`parts`). Compared by identity: the scorer caches
+    what it read per document object, and hashing long texts on every lookup would be wasted work."""
 
     owner: int
-    text: str
+    text: str = ""
     details: str = ""
     tags: tuple[str, ...] = ()
+    parts: tuple["Doc", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,22 @@ class Match:
     left: int
     right: int
     score: float
-    shared: tuple[str, ...]  # the concepts both sides name, strongest first (for the reason)
 
 
 class Scorer(Protocol):
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         """For each left document, up to `per_left` right documents of another owner, best first."""
         ...
+
+    def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
+        """The skills both documents name, the strongest first (a suggestion's reason names them)."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Reading:
+    concepts: dict[str, float]
+    terms: list[str]
 
 
 @dataclass
@@ -64,8 +76,11 @@ class _Features:
 
 
 class ConceptTextScorer:
+    """Reads each document once per instance: use one instance per digest computation."""
+
     def __init__(self, index: ConceptIndex | None = None) -> None:
         self.index = index or concept_index()
+        self._readings: dict[Doc, _Reading] = {}
 
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         if not left or not right:
@@ -95,28 +110,45 @@ class ConceptTextScorer:
             right_owner,
             per_left * 3,
         )
-        return self._exact(
-            candidates, left_concepts, right_concepts, left_text, right_text, features, per_left
-        )
+        return self._exact(candidates, left_concepts, right_concepts, left_text, right_text, per_left)
 
     # --- features ----------------------------------------------------------------------------------
 
     def _read(self, docs: Sequence[Doc]) -> _Features:
-        concepts: list[dict[str, float]] = []
-        terms: list[list[str]] = []
-        for doc in docs:
-            context = " ".join((doc.text, doc.details, *(tag.replace("-", " ") for tag in doc.tags)))
-            main = self.index.read(doc.text, context=context)
-            details = self.index.read(doc.details, context=context)
-            counts: dict[str, float] = {}
-            for concept in (*self.index.read_tags(doc.tags, context=context), *main.concepts):
-                counts[concept] = counts.get(concept, 0.0) + 1.0
-            for concept in details.concepts:
-                counts[concept] = counts.get(concept, 0.0) + DETAILS_FACTOR
-            concepts.append(counts)
-            words = [*main.terms, *(f"tag:{tag}" for tag in doc.tags), *details.terms]
-            terms.append(words + [f"{a} {b}" for a, b in zip(main.terms, main.terms[1:], strict=False)])
-        return _Features(concepts=concepts, terms=terms)
+        readings = [self.reading(doc) for doc in docs]
+        return _Features(concepts=[r.concepts for r in readings], terms=[r.terms for r in readings])
+
+    def reading(self, doc: Doc) -> _Reading:
+        found = self._readings.get(doc)
+        if found is None:
+            found = self._readings[doc] = self._combine(doc.parts) if doc.parts else self._read_one(doc)
+        return found
+
+    def _read_one(self, doc: Doc) -> _Reading:
+        context = " ".join((doc.text, doc.details, *(tag.replace("-", " ") for tag in doc.tags)))
+        main = self.index.read(doc.text, context=context)
+        details = self.index.read(doc.details, context=context)
+        counts: dict[str, float] = {}
+        for concept in (*self.index.read_tags(doc.tags, context=context), *main.concepts):
+            counts[concept] = counts.get(concept, 0.0) + 1.0
+        for concept in details.concepts:
+            counts[concept] = counts.get(concept, 0.0) + DETAILS_FACTOR
+        terms = [*main.terms, *(f"tag:{tag}" for tag in doc.tags), *details.terms]
+        terms += [f"{a} {b}" for a, b in zip(main.terms, main.terms[1:], strict=False)]
+        return _Reading(concepts=counts, terms=terms)
+
+    def _combine(self, parts: Sequence[Doc]) -> _Reading:
+        counts: dict[str, float] = {}
+        terms: list[str] = []
+        for part in parts:
+            reading = self.reading(part)
+            for concept, weight in reading.concepts.items():
+                counts[concept] = counts.get(concept, 0.0) + weight
+            terms += reading.terms
+        return _Reading(concepts=counts, terms=terms)
+
+    def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
+        return self._shared(self.reading(left).concepts, self.reading(right).concepts)
 
     def _concept_space(self, concepts: Sequence[dict[str, float]]) -> tuple[dict[str, int], np.ndarray]:
         document_frequency: Counter[str] = Counter()
@@ -165,17 +197,12 @@ class ConceptTextScorer:
         right_t = right.T.tocsr()
         for start in range(0, left.shape[0], CHUNK):
             scores = (left[start : start + CHUNK] @ right_t).tocsr()
-            row_of = np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-            scores.data[right_owner[scores.indices] == left_owner[start + row_of]] = 0.0
-            scores.eliminate_zeros()
-            for row in range(scores.shape[0]):
-                begin, end = scores.indptr[row], scores.indptr[row + 1]
-                cols, values = scores.indices[begin:end], scores.data[begin:end]
-                if end - begin > keep:
-                    chosen = np.lexsort((cols, -values))[:keep]
-                    cols = cols[chosen]
-                lefts.append(np.full(len(cols), start + row))
-                rights.append(cols)
+            rows = start + np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
+            cols = scores.indices
+            other_owner = right_owner[cols] != left_owner[rows]
+            best = top_per_group(rows[other_owner], scores.data[other_owner], cols[other_owner], keep)
+            lefts.append(rows[other_owner][best])
+            rights.append(cols[other_owner][best])
         if not lefts:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         return np.concatenate(lefts), np.concatenate(rights)
@@ -187,7 +214,6 @@ class ConceptTextScorer:
         right_concepts: sp.csr_matrix,
         left_text: sp.csr_matrix,
         right_text: sp.csr_matrix,
-        features: _Features,
         per_left: int,
     ) -> list[Match]:
         lefts, rights = candidates
@@ -195,20 +221,14 @@ class ConceptTextScorer:
         text = _row_dots(left_text, right_text, lefts, rights)
         score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
         usable = (concept > 0) | (text >= TEXT_ONLY_MINIMUM)
-        order = np.lexsort((rights, -score, lefts))
-        matches: list[Match] = []
-        taken: Counter[int] = Counter()
-        offset = len(features.concepts) - right_concepts.shape[0]
-        for position in order:
-            if not usable[position]:
-                continue
-            i, j = int(lefts[position]), int(rights[position])
-            if taken[i] >= per_left:
-                continue
-            taken[i] += 1
-            shared = self._shared(features.concepts[i], features.concepts[offset + j])
-            matches.append(Match(left=i, right=j, score=round(float(score[position]), 4), shared=shared))
-        return matches
+        lefts, rights, score = lefts[usable], rights[usable], score[usable]
+        best = top_per_group(lefts, score, rights, per_left)
+        return [
+            Match(left=i, right=j, score=round(value, 4))
+            for i, j, value in zip(
+                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
+            )
+        ]
 
     def _shared(self, left: dict[str, float], right: dict[str, float]) -> tuple[str, ...]:
         direct = [name for name in left if name in right]
@@ -217,6 +237,21 @@ class ConceptTextScorer:
             dict.fromkeys(direct), key=lambda name: (name in self.index.generic, -right[name], name)
         )
         return tuple(ranked + [name for name in dict.fromkeys(related) if name not in ranked])
+
+
+def top_per_group(groups: np.ndarray, scores: np.ndarray, tiebreak: np.ndarray, keep: int) -> np.ndarray:
+    """Positions of the `keep` best entries of each group (highest score, then lowest tiebreak), ordered by
+    group then rank. One sort for everything, on one float key: no Python loop per group."""
+    if len(groups) == 0:
+        return np.empty(0, dtype=np.int64)
+    # group first (scores are below 8), then score (to 1e-6), then the tiebreak (at most 1e-5 apart)
+    key = groups * 8.0 - np.round(scores, 6) + tiebreak * 1e-11
+    order = np.argsort(key, kind="quicksort")
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(order)])
+    rank = np.arange(len(order)) - np.repeat(starts, sizes)
+    return order[rank < keep]
 
 
 def _identity(terms: list[str]) -> list[str]:

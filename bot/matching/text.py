@@ -219,7 +219,8 @@ STOP = frozenset(ENGLISH_STOP_WORDS) | FILLER
 def words(text: str) -> list[str]:
     """Lowercased words as written, with markup, links and e-mail addresses removed."""
     normal = unicodedata.normalize("NFKC", text).casefold()
-    normal = _MARKUP.sub(" ", normal)
+    if "<" in normal or "http" in normal or "@" in normal:
+        normal = _MARKUP.sub(" ", normal)
     normal = normal.replace("&", " and ").replace("’", "'").replace("'s ", " ").replace("'", "")
     normal = _HYPHENATED.sub("", normal)
     return [word.rstrip(".") for word in _WORD.findall(normal)]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -29,6 +31,7 @@ from bot.models import (
     OfferStatus,
     Project,
     ProjectStatus,
+    SuggestionStatus,
     Visibility,
 )
 from bot.services.periods import Period, period_of
@@ -52,9 +55,28 @@ class DigestRules:
 
 
 @dataclass(frozen=True)
+class PlannedSuggestion:
+    """One suggestion of a plan, as stored in `suggestions` (id and run are unset in a preview)."""
+
+    recipient_id: int
+    other_id: int
+    kind: Kind
+    score: float
+    reason: str
+    position: int
+    need_id: int | None = None
+    offer_id: int | None = None
+    project_id: int | None = None
+    other_project_id: int | None = None
+    status: SuggestionStatus = SuggestionStatus.SHOWN
+    id: int | None = None
+    run_id: int | None = None
+
+
+@dataclass(frozen=True)
 class PlannedDigest:
     member: Member
-    suggestions: list[DigestSuggestion]
+    suggestions: list[PlannedSuggestion]
 
 
 @dataclass(frozen=True)
@@ -79,16 +101,15 @@ def plan(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -
                 run = DigestRun(team_id=team_id, period=period.key, created_at=now)
                 session.add(run)
                 session.flush()
-                assert run.id is not None
-                for suggestion in _compute(session, team_id=team_id, now=now, rules=rules, run_id=run.id):
-                    session.add(suggestion)
+                rows = _compute(session, team_id=team_id, now=now, rules=rules)
+                if rows:
+                    fixed = {"team_id": team_id, "run_id": run.id, "created_at": now}
+                    session.execute(insert(DigestSuggestion), [_stored(row) | fixed for row in rows])
         except IntegrityError:  # another process stored this period's plan first: use theirs
             run = repo.get_run(session, team_id=team_id, period=period.key)
             assert run is not None
     assert run.id is not None
-    return Plan(
-        team_id, period, run.id, _grouped(session, list(repo.suggestions_of_run(session, run_id=run.id)))
-    )
+    return Plan(team_id, period, run.id, _grouped(session, _load(session, run.id)))
 
 
 def preview(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> Plan:
@@ -106,82 +127,108 @@ def is_due(cadence: DigestCadence, last_digest: datetime | None, now: datetime) 
     return last_digest is None or now - last_digest >= timedelta(days=CADENCE_DAYS[cadence] - 1)
 
 
-def _compute(
-    session: Session, *, team_id: str, now: datetime, rules: DigestRules, run_id: int = 0
-) -> list[DigestSuggestion]:
+def _compute(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> list[PlannedSuggestion]:
     community = load_community(session, team_id=team_id, now=now)
     history = load_history(session, team_id=team_id, now=now)
     chosen = suggest(community, history, rules.limits)
-    rows: list[DigestSuggestion] = []
-    for member_id in sorted(chosen):
-        for position, found in enumerate(chosen[member_id]):
-            rows.append(
-                DigestSuggestion(
-                    team_id=team_id,
-                    run_id=run_id,
-                    recipient_id=member_id,
-                    other_id=found.other_id,
-                    kind=found.kind,
-                    score=found.score,
-                    reason=found.reason,
-                    position=position,
-                    need_id=found.need_id,
-                    offer_id=found.offer_id,
-                    project_id=found.project_id,
-                    other_project_id=found.other_project_id,
-                    created_at=now,
-                )
-            )
-    return rows
+    return [
+        PlannedSuggestion(
+            recipient_id=member_id,
+            other_id=found.other_id,
+            kind=found.kind,
+            score=found.score,
+            reason=found.reason,
+            position=position,
+            need_id=found.need_id,
+            offer_id=found.offer_id,
+            project_id=found.project_id,
+            other_project_id=found.other_project_id,
+        )
+        for member_id in sorted(chosen)
+        for position, found in enumerate(chosen[member_id])
+    ]
+
+
+STORED_FIELDS = (
+    "recipient_id",
+    "other_id",
+    "kind",
+    "score",
+    "reason",
+    "position",
+    "need_id",
+    "offer_id",
+    "project_id",
+    "other_project_id",
+    "status",
+)
+
+
+def _stored(row: PlannedSuggestion) -> dict[str, object]:
+    return {name: getattr(row, name) for name in STORED_FIELDS}
+
+
+def _load(session: Session, run_id: int) -> list[PlannedSuggestion]:
+    table = DigestSuggestion.__table__  # type: ignore[attr-defined]
+    query = sa.select(*(table.c[name] for name in (*STORED_FIELDS, "id", "run_id"))).where(
+        table.c.run_id == run_id
+    )
+    return [
+        PlannedSuggestion(**{**row._mapping, "kind": Kind(row.kind), "status": SuggestionStatus(row.status)})
+        for row in session.execute(query)
+    ]
 
 
 def load_community(session: Session, *, team_id: str, now: datetime) -> Community:
-    members = repo.members_of_team(session, team_id=team_id)
     last_digest = repo.last_sent(session, team_id=team_id, key_prefix=DIGEST_KEY_PREFIX)
     people = []
-    for member in members:
-        assert member.id is not None
-        opted_in = member.status == MemberStatus.ACTIVE and member.digest_cadence != DigestCadence.OFF
-        due = opted_in and is_due(member.digest_cadence, last_digest.get(member.user_id), now)
-        people.append(
-            Person(member.id, member.user_id, member.name, member.title, suggestible=opted_in, receives=due)
-        )
+    for member_id, user_id, name, title, status, cadence in repo.rows_of_team(
+        session,
+        model=Member,
+        team_id=team_id,
+        columns=("id", "user_id", "name", "title", "status", "digest_cadence"),
+    ):
+        opted_in = status == MemberStatus.ACTIVE and cadence != DigestCadence.OFF
+        due = opted_in and is_due(DigestCadence(cadence), last_digest.get(user_id), now)
+        people.append(Person(member_id, user_id, name, title, suggestible=opted_in, receives=due))
     used = _offer_use(session, team_id=team_id, since=now - CAPACITY_WINDOW)
     offers = tuple(
         OfferDoc(
-            offer.id or 0,
-            offer.member_id,
-            offer.description,
-            offer.details,
-            tuple(offer.skills),
-            None if offer.monthly_capacity is None else max(0, offer.monthly_capacity - used[offer.id or 0]),
+            entry_id,
+            member_id,
+            description,
+            details,
+            tuple(skills),
+            None if capacity is None else max(0, capacity - used[entry_id]),
         )
-        for offer in repo.entries_of_team(
-            session, model=Offer, team_id=team_id, statuses=[OfferStatus.ACTIVE]
+        for entry_id, member_id, description, details, skills, capacity in repo.rows_of_team(
+            session,
+            model=Offer,
+            team_id=team_id,
+            statuses=[OfferStatus.ACTIVE],
+            columns=("id", "member_id", "description", "details", "skills", "monthly_capacity"),
         )
     )
     needs = tuple(
         NeedDoc(
-            need.id or 0,
-            need.member_id,
-            need.description,
-            need.details,
-            tuple(need.skills),
-            private=need.visibility == Visibility.PRIVATE,
+            entry_id, member_id, description, details, tuple(skills), private=visibility == Visibility.PRIVATE
         )
-        for need in repo.entries_of_team(session, model=Need, team_id=team_id, statuses=[NeedStatus.OPEN])
+        for entry_id, member_id, description, details, skills, visibility in repo.rows_of_team(
+            session,
+            model=Need,
+            team_id=team_id,
+            statuses=[NeedStatus.OPEN],
+            columns=("id", "member_id", "description", "details", "skills", "visibility"),
+        )
     )
     projects = tuple(
-        ProjectDoc(
-            project.id or 0,
-            project.member_id,
-            project.name,
-            project.description,
-            project.help_wanted,
-            tuple(project.skills),
-        )
-        for project in repo.entries_of_team(
-            session, model=Project, team_id=team_id, statuses=[ProjectStatus.ACTIVE]
+        ProjectDoc(entry_id, member_id, name, description, help_wanted, tuple(skills))
+        for entry_id, member_id, name, description, help_wanted, skills in repo.rows_of_team(
+            session,
+            model=Project,
+            team_id=team_id,
+            statuses=[ProjectStatus.ACTIVE],
+            columns=("id", "member_id", "name", "description", "help_wanted", "skills"),
         )
     )
     return Community(people=tuple(people), offers=offers, needs=needs, projects=projects)
@@ -213,8 +260,8 @@ def _offer_use(session: Session, *, team_id: str, since: datetime) -> Counter[in
     )
 
 
-def _grouped(session: Session, rows: list[DigestSuggestion]) -> list[PlannedDigest]:
-    by_member: dict[int, list[DigestSuggestion]] = {}
+def _grouped(session: Session, rows: list[PlannedSuggestion]) -> list[PlannedDigest]:
+    by_member: dict[int, list[PlannedSuggestion]] = {}
     for row in rows:
         by_member.setdefault(row.recipient_id, []).append(row)
     members = repo.members_by_id(session, ids=sorted(by_member))

@@ -1,16 +1,32 @@
 """Turning a stored digest plan into the DM a member sees (on first send, and after each click)."""
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from sqlmodel import Session
 
 from bot import repo
-from bot.models import DigestSuggestion, Member, MemberStatus
+from bot.models import Member, MemberStatus
 from bot.slack.blocks.digest import DigestEntry, digest_message
 from bot.slack.blocks.messages import Message
 
 
-def digest_entries(session: Session, suggestions: Sequence[DigestSuggestion]) -> list[DigestEntry]:
+class Shown(Protocol):
+    """A suggestion as planned or as stored: what the digest shows about it."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def other_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+def digest_entries(session: Session, suggestions: Sequence[Shown]) -> list[DigestEntry]:
     """The suggestions, minus anyone who has left the workspace since they were planned."""
     others = repo.members_by_id(session, ids=sorted({s.other_id for s in suggestions}))
     return [
@@ -29,8 +45,6 @@ def digest_entries(session: Session, suggestions: Sequence[DigestSuggestion]) ->
     ]
 
 
-def render_digest(
-    session: Session, member: Member, suggestions: Sequence[DigestSuggestion]
-) -> Message | None:
+def render_digest(session: Session, member: Member, suggestions: Sequence[Shown]) -> Message | None:
     entries = digest_entries(session, suggestions)
     return digest_message(entries, cadence=member.digest_cadence) if entries else None

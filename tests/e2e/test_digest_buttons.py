@@ -53,7 +53,7 @@ def test_introduce_us_records_the_request_and_updates_the_message(bot: Bot, dige
     value = _button(digest_for_alice, "digest_intro")
     assert bot.slack.click("digest_intro", value=value, message=digest_for_alice).status == 200
     update = bot.next_call("chat.update").args
-    assert update["channel"] == digest_for_alice["channel"] and update["ts"] == digest_for_alice["ts"]
+    assert (update["channel"], update["ts"]) == (digest_for_alice["channel"], digest_for_alice["ts"])
     assert "Intro requested" in text_of(update["blocks"])
     assert value not in [
         e.get("value") for b in update["blocks"] if b["type"] == "actions" for e in b["elements"]

@@ -46,7 +46,9 @@ def measure(name: str) -> Quality:
             community = community_file.parse((DATA / f"{name}_community.json").read_text())
             community_file.import_community(session, community, now=NOW)
         with session_scope(sessions) as session:
-            plan = preview(session, team_id=community.team_id, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC")))
+            plan = preview(
+                session, team_id=community.team_id, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC"))
+            )
             users = {member.id: member.user_id for member in session.exec(select(Member)).all()}
             needs = {need.id: need.description for need in session.exec(select(Need)).all()}
             rows: list[DigestSuggestion] = [row for planned in plan.digests for row in planned.suggestions]
@@ -54,7 +56,9 @@ def measure(name: str) -> Quality:
     return _score(labels, rows, users, needs)
 
 
-def _score(labels: dict, rows: list[DigestSuggestion], users: dict[int, str], needs: dict[int, str]) -> Quality:
+def _score(
+    labels: dict, rows: list[DigestSuggestion], users: dict[int, str], needs: dict[int, str]
+) -> Quality:
     quality = Quality(suggestions=len(rows))
     quality.without_reason = sum(1 for row in rows if not row.reason.strip())
     helpers_of: dict[str, set[str]] = {}
@@ -77,7 +81,9 @@ def _score(labels: dict, rows: list[DigestSuggestion], users: dict[int, str], ne
     quality.kindred_pairs = len(labels["kindred"])
     quality.kindred_found = sum(1 for item in labels["kindred"] if frozenset((item["a"], item["b"])) in shown)
     helped = [row for row in rows if row.kind == "can_help_you"]
-    right = sum(1 for row in helped if users[row.other_id] in right_helpers.get(users[row.recipient_id], set()))
+    right = sum(
+        1 for row in helped if users[row.other_id] in right_helpers.get(users[row.recipient_id], set())
+    )
     quality.helper_precision = (right, len(helped))
     return quality
 

@@ -1,0 +1,102 @@
+"""How long one digest computation takes (no Slack sends), and its peak memory, at 1k / 10k / 50k members.
+
+    .venv/bin/python -m bench.digest_speed                 # SQLite, 1000 10000 50000
+    .venv/bin/python -m bench.digest_speed --database postgres --sizes 10000 50000
+
+Each size is generated once into its own database, then measured in a fresh Python process so the peak
+memory (ru_maxrss) is the computation's own: loading the community, matching, assigning, writing reasons.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+
+from bench.community import NOW, TEAM, populate
+from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.services.digest import DigestRules, preview
+
+POSTGRES = os.environ.get("KINDRED_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def measure(url: str) -> dict:
+    """Run inside the fresh process: time one digest computation for the community at `url`."""
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    started = time.perf_counter()
+    with session_scope(sessions) as session:
+        plan = preview(session, team_id=TEAM, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC")))
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    suggestions = sum(len(planned.suggestions) for planned in plan.digests)
+    return {
+        "seconds": round(seconds, 2),
+        "peak_mb": round(peak_mb),
+        "digests": len(plan.digests),
+        "suggestions": suggestions,
+    }
+
+
+def prepare(size: int, database: str, folder: str) -> tuple[str, callable]:
+    if database == "sqlite":
+        url = f"sqlite:///{folder}/bench-{size}.db"
+        cleanup = lambda: None  # noqa: E731
+    else:
+        schema = f"kindred_bench_{uuid.uuid4().hex[:8]}"
+        admin = make_engine(POSTGRES)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
+
+        def cleanup() -> None:
+            with admin.begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+    engine = make_engine(url)
+    upgrade(engine)
+    populate(engine, size)
+    engine.dispose()
+    return url, cleanup
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return
+    print("| members | database | seconds | peak memory (MB) | digests | suggestions |")
+    print("|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            url, cleanup = prepare(size, args.database, folder)
+            try:
+                run = subprocess.run(
+                    [sys.executable, "-m", "bench.digest_speed", "--measure", url],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+            finally:
+                cleanup()
+            result = json.loads(run.stdout.strip().splitlines()[-1])
+            print(
+                f"| {size:,} | {args.database} | {result['seconds']} | {result['peak_mb']} "
+                f"| {result['digests']:,} | {result['suggestions']:,} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

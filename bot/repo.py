@@ -159,10 +159,10 @@ def rows_of_team(
     team_id: str,
     columns: Sequence[str],
     statuses: Sequence[str] | None = None,
-) -> Sequence[sa.Row[Any]]:
+) -> list[tuple[Any, ...]]:
     """Just these columns of a team's rows, as tuples: much faster than whole objects for bulk reads."""
     table = model.__table__  # type: ignore[union-attr]
     query = sa.select(*(table.c[name] for name in columns)).where(table.c.team_id == team_id)
     if statuses is not None:
         query = query.where(table.c.status.in_(statuses))
-    return session.execute(query.order_by(table.c.id)).all()
+    return [tuple(row) for row in session.execute(query.order_by(table.c.id))]

@@ -1,18 +1,24 @@
-"""A digest plan as the CLI prints it: readable text, or the JSON shape of `kindred digest --json`."""
+"""A digest plan as the CLI prints it: readable text, or the JSON shape of `kindred digest --json`.
+
+The console shows everyone's digests, so a private need quoted in its owner's reason is redacted here
+(the owner's own DM still names it)."""
 
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from bot import repo
-from bot.services.digest import Plan
+from bot import repo, texts
+from bot.models import Need, Visibility
+from bot.services.digest import Plan, PlannedSuggestion
 
 KIND_WORDS = {"can_help_you": "can help you", "you_can_help": "you can help", "kindred": "kindred spirit"}
 
 
 def as_json(session: Session, plan: Plan) -> dict[str, Any]:
     others = _others(session, plan)
+    redact = _redactor(session, plan)
     return {
         "period": plan.period.key,
         "digests": [
@@ -23,7 +29,7 @@ def as_json(session: Session, plan: Plan) -> dict[str, Any]:
                         "user_id": others[row.other_id][0],
                         "kind": str(row.kind),
                         "score": round(row.score, 2),
-                        "reason": row.reason,
+                        "reason": redact(row),
                     }
                     for row in planned.suggestions
                 ],
@@ -35,6 +41,7 @@ def as_json(session: Session, plan: Plan) -> dict[str, Any]:
 
 def as_text(session: Session, plan: Plan, *, width: int = 100) -> str:
     others = _others(session, plan)
+    redact = _redactor(session, plan)
     count = len(plan.digests)
     lines = [f"Kindred spirits for {plan.period.key} ({plan.team_id}): {count} member(s) get a digest", ""]
     for planned in plan.digests:
@@ -43,7 +50,7 @@ def as_text(session: Session, plan: Plan, *, width: int = 100) -> str:
             head = f"  • {KIND_WORDS[row.kind]}: {others[row.other_id][1]}  [{row.score:.2f}]"
             lines.append(head)
             lines += textwrap.wrap(
-                row.reason, width=width, initial_indent="      ", subsequent_indent="      "
+                redact(row), width=width, initial_indent="      ", subsequent_indent="      "
             )
         lines.append("")
     return "\n".join(lines)
@@ -55,3 +62,18 @@ def _others(session: Session, plan: Plan) -> dict[int, tuple[str, str]]:
         member_id: (member.user_id, member.name)
         for member_id, member in repo.members_by_id(session, ids=ids).items()
     }
+
+
+def _redactor(session: Session, plan: Plan) -> Callable[[PlannedSuggestion], str]:
+    need_ids = sorted({row.need_id for planned in plan.digests for row in planned.suggestions if row.need_id})
+    private = {
+        need.id: texts.quote(need.description)
+        for need in session.exec(select(Need).where(col(Need.id).in_(need_ids))).all()
+        if need.visibility == Visibility.PRIVATE
+    }
+
+    def redact(row: PlannedSuggestion) -> str:
+        quoted = private.get(row.need_id) if row.need_id is not None else None
+        return row.reason.replace(quoted, f"“{texts.PRIVATE_NEED_PLACEHOLDER}”") if quoted else row.reason
+
+    return redact

@@ -262,7 +262,10 @@ SKILLS_GROUP_OWN = "Add as your own skill"
 # --- suggestion reasons (the digest's "why") ---------------------------------------------------------
 
 
-def _quote(text: str, limit: int = 90) -> str:
+PRIVATE_NEED_PLACEHOLDER = "(a private need)"
+
+
+def quote(text: str, limit: int = 90) -> str:
     flat = " ".join(text.split())
     return f"“{flat if len(flat) <= limit else flat[: limit - 1].rstrip() + '…'}”"
 
@@ -272,15 +275,15 @@ def _about(labels: list[str]) -> str:
 
 
 def reason_can_help_you(need: str, name: str, offer: str, labels: list[str]) -> str:
-    return f"You asked for help with {_quote(need)}; {name} offers {_quote(offer)}{_about(labels)}."
+    return f"You asked for help with {quote(need)}; {name} offers {quote(offer)}{_about(labels)}."
 
 
 def reason_you_can_help(name: str, need: str, offer: str, labels: list[str]) -> str:
-    return f"{name} is looking for help with {_quote(need)}, and you offer {_quote(offer)}{_about(labels)}."
+    return f"{name} is looking for help with {quote(need)}, and you offer {quote(offer)}{_about(labels)}."
 
 
 def reason_kindred_projects(mine: str, name: str, theirs: str, labels: list[str]) -> str:
-    ours = f"your {_quote(mine, 60)} and {name}'s {_quote(theirs, 60)}"
+    ours = f"your {quote(mine, 60)} and {name}'s {quote(theirs, 60)}"
     return f"You're both working on something similar: {ours}{_about(labels)}."
 
 

@@ -44,6 +44,7 @@ def test_demo_never_prints_a_private_need(in_tmp: Path, capsys: pytest.CaptureFi
     printed = capsys.readouterr().out
     for description in private:
         assert description[:40] not in printed
+    assert "(a private need)" in printed  # the digest still shows that its owner was helped
 
 
 def test_import_then_export_round_trips(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,3 +131,60 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
         main([*command, "--help"])
     assert exited.value.code == 0
     assert "usage: kindred" in capsys.readouterr().out
+
+
+def test_demo_prints_the_digest_it_would_send(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["demo"])
+    printed = capsys.readouterr().out
+    assert "Kindred spirits for " in printed
+    assert "can help you: Dana Diaz" in printed  # Tomás's bakery need meets Dana's local SEO
+
+
+def test_digest_dry_run_as_json_has_the_documented_shape(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (in_tmp / "community.json").write_text(demo_text())
+    main(["import", "community.json"])
+    capsys.readouterr()
+    assert main(["digest", "--dry-run", "--json", "--now", "2026-11-23T09:00"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["period"] == "2026-W48"
+    first = document["digests"][0]
+    assert set(first) == {"user_id", "suggestions"}
+    assert set(first["suggestions"][0]) == {"user_id", "kind", "score", "reason"}
+    assert all(0 < s["score"] <= 1 and s["reason"] for d in document["digests"] for s in d["suggestions"])
+    assert main(["digest", "--dry-run", "--json", "--now", "2026-11-23T09:00"]) == 0
+    assert json.loads(capsys.readouterr().out) == document  # deterministic, and nothing was stored
+
+
+def test_digest_without_dry_run_needs_a_token(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["digest"]) == 2
+    assert "or use --dry-run" in capsys.readouterr().err
+
+
+def test_a_bad_now_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["digest", "--dry-run", "--now", "someday"]) == 2
+    assert "--now must be an ISO date" in capsys.readouterr().err
+
+
+def test_digest_and_tick_send_through_slack(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    from tests.fakeslack import FakeSlack
+
+    document = json.loads(demo_text())
+    with FakeSlack(team_id=document["team_id"]) as fake:
+        for member in document["members"]:
+            fake.add_user(member["user_id"], name=member["user_id"].lower(), real_name=member["name"])
+        monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)
+        monkeypatch.setenv("SLACK_API_URL", fake.api_url)
+        (in_tmp / "community.json").write_text(demo_text())
+        main(["import", "community.json"])
+        assert main(["tick", "--now", "2026-11-23T08:59"]) == 0
+        assert "Nothing is due" in capsys.readouterr().out
+        assert main(["tick", "--now", "2026-11-23T09:05"]) == 0
+        assert "weekly-digest" in capsys.readouterr().out
+        sent = len(fake.calls_to("chat.postMessage"))
+        assert sent > 20
+        assert main(["digest", "--now", "2026-11-23T10:00"]) == 0  # the same period: nothing new to send
+        assert len(fake.calls_to("chat.postMessage")) == sent

@@ -1,6 +1,6 @@
 """Choosing each member's few suggestions fairly.
 
-Candidates that break a rule are dropped first: yourself; someone who may not be suggested (paused, left,
+Suggestions that break a rule are dropped first: yourself; someone who may not be suggested (paused, left,
 digests off); a pair already introduced, with an intro pending, declined, judged not a fit or dismissed;
 a pair suggested in the last four weeks; a score below the minimum.
 Then suggestions are handed out in rounds: every member gets their best remaining candidate before anyone
@@ -14,9 +14,9 @@ Every tie is broken by ids, so the same data always gives the same digests.
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from bot.matching.model import History, Kind, Limits, Person, pair
+from bot.matching.model import History, Kind, Limits, Person, Suggestion, pair
 
 CONNECTED_FACTOR = 0.5
 REPEATED_KIND_FACTOR = 0.85  # a second suggestion of the same kind (or for the same need)
@@ -27,30 +27,17 @@ KIND_ORDER = {Kind.CAN_HELP_YOU: 0, Kind.YOU_CAN_HELP: 1, Kind.KINDRED: 2}
 OPTIONS_KEPT = 20
 
 
-@dataclass(frozen=True)
-class Candidate:
-    recipient_id: int
-    other_id: int
-    kind: Kind
-    score: float
-    need_id: int | None = None
-    offer_id: int | None = None
-    project_id: int | None = None
-    other_project_id: int | None = None
-    shared: tuple[str, ...] = ()
-
-
 def assign(
-    candidates: Iterable[Candidate],
+    candidates: Iterable[Suggestion],
     *,
     people: Mapping[int, Person],
     history: History,
     limits: Limits,
     capacity: Mapping[int, int | None],
-) -> dict[int, list[Candidate]]:
+) -> dict[int, list[Suggestion]]:
     """Each receiving member's chosen candidates, best first."""
     options = _best_per_pair(_allowed(candidates, people, history, limits), history)
-    by_recipient: dict[int, list[Candidate]] = defaultdict(list)
+    by_recipient: dict[int, list[Suggestion]] = defaultdict(list)
     for candidate in options:
         by_recipient[candidate.recipient_id].append(candidate)
     for listed in by_recipient.values():
@@ -60,7 +47,7 @@ def assign(
 
     appearances: Counter[int] = Counter()
     room = dict(capacity)
-    chosen: dict[int, list[Candidate]] = defaultdict(list)
+    chosen: dict[int, list[Suggestion]] = defaultdict(list)
     for _ in range(limits.per_member):
         for recipient in order:
             pick = _best_available(by_recipient[recipient], chosen[recipient], appearances, room, limits)
@@ -78,8 +65,8 @@ def assign(
 
 
 def _allowed(
-    candidates: Iterable[Candidate], people: Mapping[int, Person], history: History, limits: Limits
-) -> Iterable[Candidate]:
+    candidates: Iterable[Suggestion], people: Mapping[int, Person], history: History, limits: Limits
+) -> Iterable[Suggestion]:
     for candidate in candidates:
         recipient, other = people.get(candidate.recipient_id), people.get(candidate.other_id)
         if recipient is None or other is None or recipient.member_id == other.member_id:
@@ -93,9 +80,9 @@ def _allowed(
             yield candidate
 
 
-def _best_per_pair(candidates: Iterable[Candidate], history: History) -> list[Candidate]:
+def _best_per_pair(candidates: Iterable[Suggestion], history: History) -> list[Suggestion]:
     """One candidate per (recipient, other): the best reason to meet (weaker if they know each other)."""
-    best: dict[tuple[int, int], Candidate] = {}
+    best: dict[tuple[int, int], Suggestion] = {}
     for found in candidates:
         candidate = found
         if pair(found.recipient_id, found.other_id) in history.connected:
@@ -107,18 +94,18 @@ def _best_per_pair(candidates: Iterable[Candidate], history: History) -> list[Ca
     return list(best.values())
 
 
-def _preference(candidate: Candidate) -> tuple[float, int]:
+def _preference(candidate: Suggestion) -> tuple[float, int]:
     """Lower is better: the weighted score, then the kind (help first)."""
     return -candidate.score * KIND_FACTOR[candidate.kind], KIND_ORDER[candidate.kind]
 
 
 def _best_available(
-    listed: list[Candidate],
-    taken: list[Candidate],
+    listed: list[Suggestion],
+    taken: list[Suggestion],
     appearances: Counter[int],
     room: Mapping[int, int | None],
     limits: Limits,
-) -> Candidate | None:
+) -> Suggestion | None:
     kinds = {c.kind for c in taken}
     needs = {c.need_id for c in taken if c.kind == Kind.CAN_HELP_YOU}
     others = {c.other_id for c in taken}

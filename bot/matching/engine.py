@@ -6,7 +6,7 @@ Pure: no database, no Slack, no clock. The same inputs always give the same sugg
 from dataclasses import dataclass, replace
 
 from bot import texts
-from bot.matching.assign import Candidate, assign
+from bot.matching.assign import assign
 from bot.matching.model import (
     Community,
     History,
@@ -81,23 +81,23 @@ def _documents(offers: list[OfferDoc], needs: list[NeedDoc], projects: list[Proj
 
 def _help_candidates(
     scorer: Scorer, docs: _Docs, needs: list[NeedDoc], offers: list[OfferDoc]
-) -> list[Candidate]:
+) -> list[Suggestion]:
     left = [docs.needs[need.entry_id] for need in needs]
     right = [docs.offers[offer.entry_id] for offer in offers]
-    found: list[Candidate] = []
+    found: list[Suggestion] = []
     for match in scorer.match(left, right, per_left=CANDIDATES_PER_NEED):
         need, offer = needs[match.left], offers[match.right]
         asker, helper, score = need.member_id, offer.member_id, match.score
-        found.append(Candidate(asker, helper, Kind.CAN_HELP_YOU, score, need.entry_id, offer.entry_id))
+        found.append(Suggestion(asker, helper, Kind.CAN_HELP_YOU, score, need.entry_id, offer.entry_id))
         if not need.private:  # a private need is never the reason someone else is shown its owner
-            found.append(Candidate(helper, asker, Kind.YOU_CAN_HELP, score, need.entry_id, offer.entry_id))
+            found.append(Suggestion(helper, asker, Kind.YOU_CAN_HELP, score, need.entry_id, offer.entry_id))
     return found
 
 
-def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc]) -> list[Candidate]:
+def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc]) -> list[Suggestion]:
     listed = [docs.projects[project.entry_id] for project in projects]
     return [
-        Candidate(
+        Suggestion(
             projects[match.left].member_id,
             projects[match.right].member_id,
             Kind.KINDRED,
@@ -109,17 +109,17 @@ def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc])
     ]
 
 
-def _interest_candidates(scorer: Scorer, docs: _Docs) -> list[Candidate]:
+def _interest_candidates(scorer: Scorer, docs: _Docs) -> list[Suggestion]:
     """Members whose offers and projects, taken together, cover the same ground."""
     members = list(docs.interests)
     listed = [docs.interests[member] for member in members]
     return [
-        Candidate(members[match.left], members[match.right], Kind.KINDRED, match.score * INTEREST_FACTOR)
+        Suggestion(members[match.left], members[match.right], Kind.KINDRED, match.score * INTEREST_FACTOR)
         for match in scorer.match(listed, listed, per_left=CANDIDATES_PER_PROFILE)
     ]
 
 
-def _shared(scorer: Scorer, docs: _Docs, candidate: Candidate) -> tuple[str, ...]:
+def _shared(scorer: Scorer, docs: _Docs, candidate: Suggestion) -> tuple[str, ...]:
     if candidate.need_id is not None and candidate.offer_id is not None:
         return scorer.shared(docs.needs[candidate.need_id], docs.offers[candidate.offer_id])
     if candidate.project_id is not None and candidate.other_project_id is not None:
@@ -142,7 +142,7 @@ class _Reasons:
         self.needs = {need.entry_id: need for need in needs}
         self.projects = {project.entry_id: project for project in projects}
 
-    def __call__(self, candidate: Candidate) -> Suggestion:
+    def __call__(self, candidate: Suggestion) -> Suggestion:
         name = first_name(self.people[candidate.other_id].name)
         labels = [label_for(tag) for tag in candidate.shared[:LABELS_IN_REASON]]
         if candidate.kind == Kind.CAN_HELP_YOU:
@@ -157,18 +157,7 @@ class _Reasons:
             reason = texts.reason_kindred_projects(mine.name, name, theirs.name, labels)
         else:
             reason = texts.reason_kindred_interests(name, labels)
-        return Suggestion(
-            recipient_id=candidate.recipient_id,
-            other_id=candidate.other_id,
-            kind=candidate.kind,
-            score=round(candidate.score, 2),
-            reason=reason,
-            need_id=candidate.need_id,
-            offer_id=candidate.offer_id,
-            project_id=candidate.project_id,
-            other_project_id=candidate.other_project_id,
-            shared=candidate.shared,
-        )
+        return replace(candidate, score=round(candidate.score, 2), reason=reason)
 
 
 def first_name(name: str) -> str:

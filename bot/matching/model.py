@@ -82,13 +82,15 @@ class Limits:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """Someone for `recipient_id` to meet and why: a candidate while choosing, then with its reason."""
+
     recipient_id: int
     other_id: int
     kind: Kind
     score: float
-    reason: str
     need_id: int | None = None
     offer_id: int | None = None
     project_id: int | None = None
     other_project_id: int | None = None
-    shared: tuple[str, ...] = field(default=(), compare=False)
+    shared: tuple[str, ...] = field(default=(), compare=False)  # skills both sides name, strongest first
+    reason: str = ""

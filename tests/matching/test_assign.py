@@ -2,20 +2,20 @@
 
 import pytest
 
-from bot.matching.assign import Candidate, assign
-from bot.matching.model import History, Kind, Limits, Person, pair
+from bot.matching.assign import assign
+from bot.matching.model import History, Kind, Limits, Person, Suggestion, pair
 
 PEOPLE = {i: Person(i, f"U{i:03d}", f"Person {i}") for i in range(1, 21)}
 
 
-def chosen(candidates: list[Candidate], *, people=PEOPLE, history=None, limits=None, capacity=None):
+def chosen(candidates: list[Suggestion], *, people=PEOPLE, history=None, limits=None, capacity=None):
     history, limits = history or History(), limits or Limits()
     picks = assign(candidates, people=people, history=history, limits=limits, capacity=capacity or {})
     return {member: [(c.other_id, c.kind) for c in found] for member, found in picks.items()}
 
 
-def helps(recipient: int, other: int, score: float = 0.5, offer: int | None = None) -> Candidate:
-    return Candidate(recipient, other, Kind.CAN_HELP_YOU, score, need_id=1, offer_id=offer)
+def helps(recipient: int, other: int, score: float = 0.5, offer: int | None = None) -> Suggestion:
+    return Suggestion(recipient, other, Kind.CAN_HELP_YOU, score, need_id=1, offer_id=offer)
 
 
 def test_the_best_candidates_up_to_the_limit() -> None:
@@ -72,12 +72,12 @@ def test_people_who_already_know_each_other_count_for_less() -> None:
 
 
 def test_one_suggestion_per_person_with_the_best_reason() -> None:
-    candidates = [helps(1, 2, 0.4), Candidate(1, 2, Kind.KINDRED, 0.6)]
+    candidates = [helps(1, 2, 0.4), Suggestion(1, 2, Kind.KINDRED, 0.6)]
     assert chosen(candidates)[1] == [(2, Kind.KINDRED)]  # kindred by far
 
 
 def test_a_second_helper_for_the_same_need_gives_way_to_variety() -> None:
-    candidates = [helps(1, 2, 0.60), helps(1, 3, 0.59), Candidate(1, 4, Kind.YOU_CAN_HELP, 0.58)]
+    candidates = [helps(1, 2, 0.60), helps(1, 3, 0.59), Suggestion(1, 4, Kind.YOU_CAN_HELP, 0.58)]
     assert [kind for _, kind in chosen(candidates, limits=Limits(per_member=2))[1]] == [
         Kind.CAN_HELP_YOU,
         Kind.YOU_CAN_HELP,
@@ -85,13 +85,13 @@ def test_a_second_helper_for_the_same_need_gives_way_to_variety() -> None:
 
 
 def test_help_with_each_need_comes_before_other_kinds() -> None:
-    second_need = Candidate(1, 3, Kind.CAN_HELP_YOU, 0.50, need_id=2)
-    candidates = [helps(1, 2, 0.60), second_need, Candidate(1, 4, Kind.KINDRED, 0.55)]
+    second_need = Suggestion(1, 3, Kind.CAN_HELP_YOU, 0.50, need_id=2)
+    candidates = [helps(1, 2, 0.60), second_need, Suggestion(1, 4, Kind.KINDRED, 0.55)]
     assert [other for other, _ in chosen(candidates, limits=Limits(per_member=2))[1]] == [2, 3]
 
 
 def test_help_is_the_reason_shown_when_a_pair_also_has_things_in_common() -> None:
-    candidates = [helps(1, 2, 0.50), Candidate(1, 2, Kind.KINDRED, 0.55)]
+    candidates = [helps(1, 2, 0.50), Suggestion(1, 2, Kind.KINDRED, 0.55)]
     assert chosen(candidates)[1] == [(2, Kind.CAN_HELP_YOU)]
 
 

@@ -24,6 +24,10 @@ INT_RANGES = {
     "PORT": (1, 65535),
     "KINDRED_DIGEST_SUGGESTIONS": (1, 10),
     "KINDRED_DIGEST_MAX_APPEARANCES": (1, 100),
+    "KINDRED_INTRO_EXPIRY_DAYS": (1, 30),
+    "KINDRED_FOLLOW_UP_DAYS": (14, 28),
+    "KINDRED_MAX_PENDING_INTROS": (1, 20),
+    "KINDRED_MAX_INTRO_REQUESTS_PER_WEEK": (1, 20),
 }
 
 
@@ -47,6 +51,12 @@ class Settings(BaseSettings):
     digest_time: time = Field(time(9, 0), validation_alias="KINDRED_DIGEST_TIME")
     digest_suggestions: int = Field(3, validation_alias="KINDRED_DIGEST_SUGGESTIONS", ge=1, le=10)
     digest_max_appearances: int = Field(5, validation_alias="KINDRED_DIGEST_MAX_APPEARANCES", ge=1, le=100)
+    intro_expiry_days: int = Field(7, validation_alias="KINDRED_INTRO_EXPIRY_DAYS", ge=1, le=30)
+    follow_up_days: int = Field(14, validation_alias="KINDRED_FOLLOW_UP_DAYS", ge=14, le=28)
+    max_pending_intros: int = Field(3, validation_alias="KINDRED_MAX_PENDING_INTROS", ge=1, le=20)
+    max_intro_requests_per_week: int = Field(
+        2, validation_alias="KINDRED_MAX_INTRO_REQUESTS_PER_WEEK", ge=1, le=20
+    )
     log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"

@@ -14,6 +14,7 @@ from bot.models import (
     DigestRun,
     DigestSuggestion,
     Intro,
+    IntroParticipant,
     Member,
     Need,
     Offer,
@@ -166,3 +167,23 @@ def rows_of_team(
     if statuses is not None:
         query = query.where(table.c.status.in_(statuses))
     return [tuple(row) for row in session.execute(query.order_by(table.c.id))]
+
+
+def intros_with_people(session: Session, *, team_id: str) -> list[tuple[Intro, list[int]]]:
+    """Each intro of the team with the member ids of its two people."""
+    rows = session.exec(
+        select(Intro, IntroParticipant.member_id)
+        .join(IntroParticipant, col(IntroParticipant.intro_id) == col(Intro.id))
+        .where(Intro.team_id == team_id)
+        .order_by(col(Intro.id), col(IntroParticipant.id))
+    ).all()
+    grouped: dict[int, tuple[Intro, list[int]]] = {}
+    for intro, member_id in rows:
+        assert intro.id is not None
+        grouped.setdefault(intro.id, (intro, []))[1].append(member_id)
+    return list(grouped.values())
+
+
+def participants_of(session: Session, *, intro_id: int) -> Sequence[IntroParticipant]:
+    query = select(IntroParticipant).where(IntroParticipant.intro_id == intro_id)
+    return session.exec(query.order_by(col(IntroParticipant.id))).all()

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -181,10 +182,60 @@ def test_digest_and_tick_send_through_slack(
         (in_tmp / "community.json").write_text(demo_text())
         main(["import", "community.json"])
         assert main(["tick", "--now", "2026-11-23T08:59"]) == 0
-        assert "Nothing is due" in capsys.readouterr().out
+        assert "weekly-digest" not in capsys.readouterr().out
         assert main(["tick", "--now", "2026-11-23T09:05"]) == 0
         assert "weekly-digest" in capsys.readouterr().out
         sent = len(fake.calls_to("chat.postMessage"))
         assert sent > 20
         assert main(["digest", "--now", "2026-11-23T10:00"]) == 0  # the same period: nothing new to send
         assert len(fake.calls_to("chat.postMessage")) == sent
+
+
+def test_tick_drives_the_intro_lifecycle(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    from bot.db import make_engine, make_session_factory, session_scope, upgrade
+    from bot.models import Intro, IntroStatus
+    from bot.services import intros
+    from bot.services.members import Identity, ensure_member
+    from tests.fakeslack import FakeSlack
+
+    with FakeSlack(team_id="T0CLI") as fake:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)
+        monkeypatch.setenv("SLACK_API_URL", fake.api_url)
+        engine = make_engine(os.environ["DATABASE_URL"])
+        upgrade(engine)
+        sessions = make_session_factory(engine)
+        start = datetime(2026, 11, 23, 9, tzinfo=UTC)
+        with session_scope(sessions) as session:
+            people = {}
+            for user_id, name in (("U0ANA", "Ana"), ("U0BEN", "Ben"), ("U0CY", "Cy")):
+                fake.add_user(user_id, name=name.lower(), real_name=name)
+                people[user_id], _ = ensure_member(session, who=Identity("T0CLI", user_id, name), now=start)
+            intro_id = intros.connect(
+                session,
+                connector=people["U0CY"],
+                a=people["U0ANA"],
+                b=people["U0BEN"],
+                reason="Both run newsletters",
+                now=start,
+                rules=intros.IntroRules(),
+            ).id
+
+        assert main(["tick", "--now", "2026-11-23T09:00"]) == 0  # the queued request is asked
+        assert "intros" in capsys.readouterr().out
+        assert {c.args["channel"] for c in fake.calls_to("chat.postMessage")} >= {"U0ANA", "U0BEN"}
+        with session_scope(sessions) as session:
+            for user_id in ("U0ANA", "U0BEN"):
+                intros.answer(session, member=people[user_id], intro_id=intro_id, yes=True, now=start)
+        assert main(["tick", "--now", "2026-11-23T09:05"]) == 0  # both said yes: introduced
+        assert [c.args["users"] for c in fake.calls_to("conversations.open") if "," in c.args["users"]] == [
+            "U0ANA,U0BEN"
+        ]
+        assert main(["tick", "--now", "2026-12-07T09:05"]) == 0  # day 14: "How did it go?"
+        assert main(["tick", "--now", "2026-12-07T09:10"]) == 0  # again: nothing twice
+        asked = [c for c in fake.calls_to("chat.postMessage") if "How did it go" in str(c.args.get("text"))]
+        assert sorted(c.args["channel"] for c in asked) == ["U0ANA", "U0BEN"]
+        with session_scope(sessions) as session:
+            assert session.get(Intro, intro_id).status == IntroStatus.FOLLOWED_UP
+        engine.dispose()

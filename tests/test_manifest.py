@@ -24,7 +24,15 @@ def test_the_manifest_is_valid_against_slacks_schema(manifest: dict) -> None:
 
 def test_the_manifest_declares_the_commands_the_bot_answers(manifest: dict) -> None:
     commands = {command["command"] for command in manifest["features"]["slash_commands"]}
-    assert commands == {ids.OFFER_HELP_COMMAND, ids.NEED_HELP_COMMAND, ids.KINDRED_COMMAND}
+    assert commands == {ids.OFFER_HELP_COMMAND, ids.NEED_HELP_COMMAND, ids.KINDRED_COMMAND, ids.INTRO_COMMAND}
+
+
+def test_intro_mentions_arrive_as_user_ids(manifest: dict) -> None:
+    escaping = {
+        command["command"]: command["should_escape"] for command in manifest["features"]["slash_commands"]
+    }
+    assert escaping[ids.INTRO_COMMAND] is True  # /intro reads <@U…>; a bare @name could not be resolved
+    assert escaping[ids.NEED_HELP_COMMAND] is False  # free text is kept as written
 
 
 def test_the_manifest_subscribes_to_the_events_the_bot_handles(manifest: dict) -> None:
@@ -41,6 +49,8 @@ def test_scopes_are_the_ones_needed_and_no_more(manifest: dict) -> None:
         "chat:write",
         "im:write",
         "im:history",
+        "mpim:write",
+        "mpim:history",
         "users:read",
     }
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from bot import repo
 from bot.db import session_scope
-from bot.jobs import digest
+from bot.jobs import digest, intros
 from bot.jobs.context import JobContext
 
 log = logging.getLogger(__name__)
@@ -38,10 +38,15 @@ def digest_is_due(context: JobContext, now: datetime) -> bool:
     return False
 
 
+def always(_context: JobContext, _now: datetime) -> bool:
+    return True
+
+
 JOBS: tuple[ScheduledJob, ...] = (
     ScheduledJob(
         "weekly-digest", "DM each opted-in member this period's kindred spirits", digest_is_due, digest.run
     ),
+    ScheduledJob("intros", "consents, expiries, endings and follow-ups that are due", always, intros.run),
 )
 
 

@@ -17,6 +17,7 @@ from bot.matching.model import (
     Person,
     ProjectDoc,
     Suggestion,
+    pair,
 )
 from bot.matching.scorer import ConceptTextScorer, Doc, Scorer
 from bot.skills import label_for
@@ -163,3 +164,37 @@ class _Reasons:
 def first_name(name: str) -> str:
     parts = name.split()
     return parts[0] if parts else name
+
+
+def helpers_for(
+    need: NeedDoc, community: Community, history: History, *, limit: int = 3, scorer: Scorer | None = None
+) -> list[Suggestion]:
+    """The best current helpers for one need (one per person), right after it is shared."""
+    scorer = scorer or ConceptTextScorer()
+    people = {person.member_id: person for person in community.people}
+    offers = [
+        offer
+        for offer in community.offers
+        if offer.member_id != need.member_id
+        and offer.member_id in people
+        and people[offer.member_id].suggestible
+        and offer.capacity_left != 0
+        and pair(need.member_id, offer.member_id) not in history.blocked
+    ]
+    need_doc = Doc(need.member_id, need.description, need.details, need.skills)
+    offer_docs = [Doc(offer.member_id, offer.description, offer.details, offer.skills) for offer in offers]
+    found: dict[int, Suggestion] = {}
+    for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):
+        offer = offers[match.right]
+        if match.score >= Limits().min_score and offer.member_id not in found:
+            shared = scorer.shared(need_doc, offer_docs[match.right])
+            found[offer.member_id] = Suggestion(
+                need.member_id,
+                offer.member_id,
+                Kind.CAN_HELP_YOU,
+                round(match.score, 2),
+                need.entry_id,
+                offer.entry_id,
+                shared=shared,
+            )
+    return list(found.values())[:limit]

@@ -17,7 +17,18 @@ from sqlmodel import Session
 
 from bot import repo
 from bot.matching.engine import suggest
-from bot.matching.model import Community, History, Kind, Limits, NeedDoc, OfferDoc, Person, ProjectDoc, pair
+from bot.matching.model import (
+    Community,
+    History,
+    Kind,
+    Limits,
+    NeedDoc,
+    OfferDoc,
+    Pair,
+    Person,
+    ProjectDoc,
+    pair,
+)
 from bot.models import (
     DigestCadence,
     DigestRun,
@@ -34,13 +45,13 @@ from bot.models import (
     SuggestionStatus,
     Visibility,
 )
+from bot.services.intros import DECLINE_MEMORY
 from bot.services.periods import Period, period_of
 
 DIGEST_KEY_PREFIX = "digest:"
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
 NOT_AGAIN_WITHIN = timedelta(weeks=4)
 CAPACITY_WINDOW = timedelta(days=30)
-BLOCKING_INTROS = frozenset({IntroStatus.REQUESTED})
 
 
 @dataclass(frozen=True)
@@ -235,20 +246,24 @@ def load_community(session: Session, *, team_id: str, now: datetime) -> Communit
 
 
 def load_history(session: Session, *, team_id: str, now: datetime) -> History:
-    blocked = {
-        pair(intro.requester_id, intro.other_id)
-        for intro in repo.intros_of_team(session, team_id=team_id)
-        if intro.status in BLOCKING_INTROS
-    }
-    blocked |= {
-        pair(feedback.member_id, feedback.other_id)
-        for feedback in repo.feedback_of_team(session, team_id=team_id)
-    }
+    """Pairs never to suggest (an intro under way or made, a decline within 180 days, "not a fit",
+    "not for me"), pairs suggested in the last four weeks, and pairs who met (they count as connected)."""
+    blocked: set[Pair] = set()
+    connected: set[Pair] = set()
+    for intro, people in repo.intros_with_people(session, team_id=team_id):
+        together = pair(*people)
+        if intro.status == IntroStatus.MET:
+            connected.add(together)
+        forgotten = intro.status == IntroStatus.DECLINED and now - intro.updated_at >= DECLINE_MEMORY
+        if intro.status not in (IntroStatus.EXPIRED, IntroStatus.CANCELLED) and not forgotten:
+            blocked.add(together)
+    feedback = repo.feedback_of_team(session, team_id=team_id)
+    blocked |= {pair(given.member_id, given.other_id) for given in feedback}
     recent = {
         pair(shown.recipient_id, shown.other_id)
         for shown in repo.suggestions_since(session, team_id=team_id, since=now - NOT_AGAIN_WITHIN)
     }
-    return History(blocked=frozenset(blocked), recent=frozenset(recent))
+    return History(blocked=frozenset(blocked), recent=frozenset(recent), connected=frozenset(connected))
 
 
 def _offer_use(session: Session, *, team_id: str, since: datetime) -> Counter[int]:

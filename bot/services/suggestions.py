@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, or_, select
+from sqlmodel import Session
 
 from bot import texts
 from bot.models import (
@@ -11,12 +11,13 @@ from bot.models import (
     FeedbackKind,
     Intro,
     IntroOrigin,
-    IntroStatus,
     Member,
     PairFeedback,
     SuggestionStatus,
 )
+from bot.services import intros
 from bot.services.errors import NotAllowed, NotFound
+from bot.services.intros import IntroRules
 
 
 def own_suggestion(session: Session, *, member: Member, suggestion_id: int) -> DigestSuggestion:
@@ -28,29 +29,33 @@ def own_suggestion(session: Session, *, member: Member, suggestion_id: int) -> D
     return suggestion
 
 
-def request_intro(session: Session, *, member: Member, suggestion_id: int, now: datetime) -> DigestSuggestion:
-    """Record the member's wish to be introduced; clicking twice changes nothing."""
+def request_intro(
+    session: Session, *, member: Member, suggestion_id: int, now: datetime, rules: IntroRules
+) -> tuple[DigestSuggestion, Intro | None]:
+    """ "Introduce us": the member's yes; the other person is asked next. Returns the new intro, or None
+    when this suggestion was already acted on (a second click changes nothing)."""
     suggestion = own_suggestion(session, member=member, suggestion_id=suggestion_id)
     if suggestion.status == SuggestionStatus.DISMISSED:
         raise NotAllowed(texts.ALREADY_DISMISSED)
     if suggestion.status == SuggestionStatus.INTRO_REQUESTED:
-        return suggestion
-    if open_intro(session, team_id=member.team_id, a=suggestion.recipient_id, b=suggestion.other_id) is None:
-        session.add(
-            Intro(
-                team_id=member.team_id,
-                requester_id=suggestion.recipient_id,
-                other_id=suggestion.other_id,
-                origin=IntroOrigin.DIGEST,
-                suggestion_id=suggestion.id,
-                reason=suggestion.reason,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+        return suggestion, None
+    other = session.get(Member, suggestion.other_id)
+    if other is None:
+        raise NotFound(texts.SUGGESTION_GONE)
+    intro = intros.request(
+        session,
+        asker=member,
+        other=other,
+        origin=IntroOrigin.DIGEST,
+        now=now,
+        rules=rules,
+        need_id=suggestion.need_id,
+        offer_id=suggestion.offer_id,
+        suggestion_id=suggestion.id,
+    )
     suggestion.status, suggestion.acted_at = SuggestionStatus.INTRO_REQUESTED, now
     session.add(suggestion)
-    return suggestion
+    return suggestion, intro
 
 
 def dismiss(session: Session, *, member: Member, suggestion_id: int, now: datetime) -> DigestSuggestion:
@@ -75,17 +80,3 @@ def dismiss(session: Session, *, member: Member, suggestion_id: int, now: dateti
         suggestion.status, suggestion.acted_at = SuggestionStatus.DISMISSED, now
         session.add(suggestion)
     return suggestion
-
-
-def open_intro(session: Session, *, team_id: str, a: int, b: int) -> Intro | None:
-    """An intro between these two members that is still under way (either one asked)."""
-    return session.exec(
-        select(Intro).where(
-            Intro.team_id == team_id,
-            Intro.status == IntroStatus.REQUESTED,
-            or_(
-                (Intro.requester_id == a) & (Intro.other_id == b),
-                (Intro.requester_id == b) & (Intro.other_id == a),
-            ),
-        )
-    ).first()

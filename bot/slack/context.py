@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.db import SessionFactory
+from bot.services.intros import IntroRules
 from bot.services.members import Identity
 
 Clock = Callable[[], datetime]
@@ -21,6 +22,10 @@ class Deps:
     settings: Settings
     sessions: SessionFactory
     clock: Clock
+
+    @property
+    def intro_rules(self) -> IntroRules:
+        return IntroRules.from_settings(self.settings)
 
 
 def deps_of(context: Any) -> Deps:

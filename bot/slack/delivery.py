@@ -68,10 +68,14 @@ class FatalSlackError(RuntimeError):
 
 @dataclass(frozen=True)
 class DM:
+    """A message to one member (or, with `channel`, to a conversation such as a group DM; `user_id` then
+    names its members, comma-separated, so the delivery key stays theirs)."""
+
     team_id: str
     user_id: str
     key: str
     message: Message
+    channel: str | None = None
 
 
 def send_once(
@@ -92,7 +96,7 @@ def send_once(
             return Outcome.ALREADY_SENT
     try:
         response = client.chat_postMessage(
-            channel=dm.user_id,
+            channel=dm.channel or dm.user_id,
             metadata={"event_type": METADATA_EVENT, "event_payload": {"key": dm.key}},
             **dm.message.as_kwargs(),
         )
@@ -111,7 +115,7 @@ def find_posted(client: WebClient, dm: DM) -> tuple[str, str] | None:
 
     Only the bot writes in that DM (the messages tab is read-only), so a message claimed minutes ago is
     among the latest few hundred; we do not filter by time because `now` may be simulated (`--now`)."""
-    channel = str(client.conversations_open(users=dm.user_id)["channel"]["id"])
+    channel = dm.channel or str(client.conversations_open(users=dm.user_id)["channel"]["id"])
     cursor = None
     for _ in range(HISTORY_PAGES):
         page = client.conversations_history(

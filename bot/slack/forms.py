@@ -68,6 +68,8 @@ def _element_value(element: dict[str, Any]) -> Any:
     if "selected_options" in element:
         chosen = element.get("selected_options") or []
         return [item.get("value") for item in chosen if isinstance(item, dict)]
+    if "selected_user" in element:
+        return element.get("selected_user")
     if "selected_option" in element:
         chosen = element.get("selected_option")
         return chosen.get("value") if isinstance(chosen, dict) else None

@@ -8,10 +8,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 from slack_sdk.webhook import WebhookClient
 
-from bot import repo
+from bot import repo, texts
 from bot.db import session_scope
 from bot.models import Member
 from bot.services import entries, members
+from bot.services.errors import InvalidInput
 from bot.services.members import Identity
 from bot.slack.blocks.home import home_view
 from bot.slack.blocks.messages import Message
@@ -107,3 +108,25 @@ def identity_from_user(user: dict[str, Any], *, team_id: str) -> Identity:
     return Identity(
         team_id=team_id, user_id=str(user["id"]), name=str(name), timezone=str(user.get("tz") or "UTC")
     )
+
+
+def introducible_member(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> Member:
+    """The member for a Slack user someone wants to introduce: a real, active person of this workspace."""
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError:
+        raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>")) from None
+    if user.get("is_bot") or user.get("deleted") or user_id == "USLACKBOT":
+        raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>"))
+    return ensure_member(client, deps, identity_from_user(user, team_id=team_id))
+
+
+def is_admin(client: WebClient, deps: Deps, *, user_id: str) -> bool:
+    """Listed in KINDRED_ADMINS, or a workspace admin or owner according to Slack."""
+    if user_id in deps.settings.admins:
+        return True
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError:
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +16,8 @@ from sqlmodel import Session, select
 from bot.app import create_app
 from bot.config import Settings, load_settings
 from bot.db import SessionFactory, session_scope
+from bot.jobs.context import JobContext
+from bot.jobs.registry import run_due
 from bot.models import Member, Need, Offer, Project
 from bot.slack.client import build_client
 from bot.web import serve, wsgi_app
@@ -33,6 +36,20 @@ USERS = {
 
 
 @dataclass
+class Clock:
+    """The bot's clock, moved forward by tests (Slack's signatures still use real time)."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@dataclass
 class Bot:
     url: str
     slack: SlackPlatform
@@ -40,6 +57,7 @@ class Bot:
     sessions: SessionFactory
     settings: Settings
     executor: "CountingExecutor"
+    clock: Clock
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def rows(self, model: Any) -> list[Any]:
@@ -49,6 +67,14 @@ class Bot:
     def member(self, user_id: str = "U0ALICE") -> Member | None:
         with session_scope(self.sessions) as session:
             return session.exec(select(Member).where(Member.user_id == user_id)).first()
+
+    def tick(self, at: datetime | None = None) -> list[tuple[str, object]]:
+        """Run every scheduled job due at `at` (default: the bot's clock), as `kindred tick --now` does."""
+        self.settle()
+        context = JobContext(
+            sessions=self.sessions, client=build_client(self.settings), settings=self.settings
+        )
+        return run_due(context, at or self.clock())
 
     def settle(self) -> None:
         """Wait until the bot has finished everything it started after acking."""
@@ -117,13 +143,12 @@ def bot(fake_slack: FakeSlack, database_url: str, engine: Engine, sessions: Sess
         DATABASE_URL=database_url,
     )
     executor = CountingExecutor()
-    app = create_app(
-        settings, build_client(settings), sessions, clock=lambda: NOW, listener_executor=executor
-    )
+    clock = Clock(NOW)
+    app = create_app(settings, build_client(settings), sessions, clock=clock, listener_executor=executor)
     server = serve(wsgi_app(app, engine), host="127.0.0.1", port=0, threads=8)
     url = f"http://127.0.0.1:{server.port}"
     platform = SlackPlatform(url=url, secret=SIGNING_SECRET, fake=fake_slack)
-    yield Bot(url, platform, fake_slack, sessions, settings, executor)
+    yield Bot(url, platform, fake_slack, sessions, settings, executor, clock)
 
     server.stop()
     executor.shutdown(wait=True)

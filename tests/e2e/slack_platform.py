@@ -240,6 +240,8 @@ def _initial(element: dict[str, Any]) -> Any:
         return element["initial_value"]
     if "initial_option" in element:
         return element["initial_option"]["value"]
+    if "initial_user" in element:
+        return element["initial_user"]
     if "initial_options" in element:
         return [(o["value"], o["text"]["text"]) for o in element["initial_options"]]
     return None
@@ -252,6 +254,8 @@ def _element_state(element: dict[str, Any], given: Any) -> dict[str, Any]:
     if kind.startswith("multi_"):
         chosen = [item if isinstance(item, tuple) else (item, item) for item in (given or [])]
         return {"type": kind, "selected_options": [_option(value, label) for value, label in chosen]}
+    if kind == "users_select":
+        return {"type": kind, "selected_user": given}
     if kind in ("static_select", "radio_buttons", "external_select"):
         label = next((o["text"]["text"] for o in element.get("options", []) if o["value"] == given), given)
         return {"type": kind, "selected_option": _option(given, label) if given is not None else None}

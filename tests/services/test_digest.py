@@ -12,12 +12,12 @@ from bot.models import (
     DigestRun,
     DigestSuggestion,
     FeedbackKind,
-    Intro,
     IntroOrigin,
     PairFeedback,
 )
-from bot.services import digest, members
+from bot.services import digest, intros, members
 from bot.services.digest import DigestRules, is_due
+from bot.services.intros import IntroRules
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 
@@ -71,16 +71,8 @@ def test_paused_left_and_cadence_off_members_neither_receive_nor_appear(session:
 
 def test_an_intro_request_or_not_for_me_keeps_the_pair_out(session: Session) -> None:
     ids = small_community(session)
-    session.add(
-        Intro(
-            team_id=TEAM,
-            requester_id=ids["tomas"],
-            other_id=ids["dana"],
-            origin=IntroOrigin.DIGEST,
-            created_at=NOW,
-            updated_at=NOW,
-        )
-    )
+    tomas, dana = session.get(members.Member, ids["tomas"]), session.get(members.Member, ids["dana"])
+    intros.request(session, asker=tomas, other=dana, origin=IntroOrigin.DIGEST, now=NOW, rules=IntroRules())
     session.add(
         PairFeedback(
             team_id=TEAM,

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable, Mapping
 
-from slack_sdk.models.blocks import Option, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock, ButtonElement, Option, PlainTextObject
 
 SECTION_TEXT_MAX = 3000
 CONTEXT_TEXT_MAX = 2000
@@ -75,3 +75,19 @@ def fit_lines(
         lines.append(item)
         used += 1 + len(item)
     return clip("\n".join(lines), limit)
+
+
+def button_row(block_id: str, value: str, buttons: Iterable[tuple[str, str]]) -> ActionsBlock:
+    """One row of (label, action_id) buttons that all carry `value`; the first is the primary one."""
+    return ActionsBlock(
+        block_id=block_id,
+        elements=[
+            ButtonElement(
+                text=plain(label, 75),
+                action_id=action_id,
+                value=value,
+                style="primary" if first == 0 else None,
+            )
+            for first, (label, action_id) in enumerate(buttons)
+        ],
+    )

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
 from bot import texts
 from bot.models import SuggestionStatus
 from bot.slack import ids
-from bot.slack.blocks.common import clip, fit_lines, mrkdwn, option, options, plain
+from bot.slack.blocks.common import button_row, clip, escape, fit_lines, mrkdwn, option, options, plain
 from bot.slack.blocks.messages import Message
 
 
@@ -37,7 +37,7 @@ class DigestEntry:
 
 
 def digest_message(entries: Sequence[DigestEntry], *, cadence: str) -> Message:
-    names = ", ".join(entry.name for entry in entries[:3])
+    names = ", ".join(escape(entry.name) for entry in entries[:3])
     blocks: list[Block] = [
         HeaderBlock(text=plain(texts.DIGEST_HEADER, 150)),
         ContextBlock(elements=[MarkdownTextObject(text=texts.DIGEST_INTRO)]),
@@ -72,18 +72,12 @@ def _entry_blocks(entry: DigestEntry) -> list[Block]:
     if entry.status == SuggestionStatus.SHOWN:
         value = str(entry.suggestion_id)
         blocks.append(
-            ActionsBlock(
-                block_id=f"suggestion_{entry.suggestion_id}",
-                elements=[
-                    ButtonElement(
-                        text=plain(texts.BUTTON_INTRODUCE, 75),
-                        action_id=ids.DIGEST_INTRO,
-                        value=value,
-                        style="primary",
-                    ),
-                    ButtonElement(
-                        text=plain(texts.BUTTON_NOT_FOR_ME, 75), action_id=ids.DIGEST_NOT_FOR_ME, value=value
-                    ),
+            button_row(
+                f"suggestion_{entry.suggestion_id}",
+                value,
+                [
+                    (texts.BUTTON_INTRODUCE, ids.DIGEST_INTRO),
+                    (texts.BUTTON_NOT_FOR_ME, ids.DIGEST_NOT_FOR_ME),
                 ],
             )
         )

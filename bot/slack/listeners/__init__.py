@@ -1,15 +1,31 @@
-"""Listener wiring: each module's `register(app)` binds Slack ids to small handler functions."""
+"""Listener wiring: each module's `register(app)` binds Slack ids to small handler functions.
+
+Order matters: Bolt runs the first matching listener, and `views` and `actions` end with catch-alls for
+unknown or retired callback and action ids, so they are registered last.
+"""
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, digest_actions, errors, events, options, views
+from bot.slack.listeners import (
+    actions,
+    commands,
+    connector,
+    digest_actions,
+    errors,
+    events,
+    intro_actions,
+    options,
+    views,
+)
 
 
 def register(app: App) -> None:
     commands.register(app)
-    views.register(app)
+    connector.register(app)
     options.register(app)
     events.register(app)
     digest_actions.register(app)
-    actions.register(app)  # last: it ends with a catch-all for unknown buttons
+    intro_actions.register(app)
+    views.register(app)  # ends with a catch-all for unknown modals
+    actions.register(app)  # ends with a catch-all for unknown buttons
     app.error(errors.handle_error)  # errors outside listeners (middleware); listeners use errors.guard

@@ -9,14 +9,16 @@ from bot import texts
 from bot.db import session_scope
 from bot.models import DigestCadence, MemberStatus
 from bot.services import entries, members
+from bot.services.stats import team_stats
 from bot.slack import ids
 from bot.slack.blocks import messages
 from bot.slack.blocks.common import mrkdwn
 from bot.slack.blocks.modals import need_modal, offer_modal
+from bot.slack.blocks.stats import stats_message
 from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, profile_view, publish_home
+from bot.slack.surfaces import ensure_member, is_admin, profile_view, publish_home
 
 CADENCE_WORDS = {
     "weekly": DigestCadence.WEEKLY,
@@ -70,6 +72,8 @@ def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, res
         _cadence(argument, body, client, context, respond)
     elif word == "list":
         _list(body, client, context, respond)
+    elif word == "stats":
+        _stats(body, client, context, respond)
     else:
         _answer(respond, messages.help_message(unknown=word))
 
@@ -121,6 +125,16 @@ def _list(body: dict[str, Any], client: WebClient, context: Any, respond: Respon
     with session_scope(deps.sessions) as session:
         listed = entries.open_entries(session, member=session.merge(member))
     _answer(respond, messages.list_message(listed))
+
+
+def _stats(body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
+    deps, who = deps_of(context), identity_of(body, context)
+    if not is_admin(client, deps, user_id=who.user_id):
+        _answer(respond, messages.text_message(texts.STATS_ADMIN_ONLY))
+        return
+    with session_scope(deps.sessions) as session:
+        numbers = team_stats(session, team_id=who.team_id)
+    _answer(respond, stats_message(numbers))
 
 
 def _answer(respond: Respond, message: messages.Message) -> None:

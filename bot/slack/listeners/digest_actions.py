@@ -4,7 +4,6 @@ Either way the digest message is rebuilt from what is stored and updated in plac
 suggestion that was acted on disappear, and a second click (or a click on an old copy) changes nothing.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -15,15 +14,13 @@ from bot import repo
 from bot.db import session_scope
 from bot.models import DigestSuggestion, Member
 from bot.services import suggestions
-from bot.slack import ids
+from bot.slack import ids, intro_flow
 from bot.slack.blocks.messages import Message
 from bot.slack.context import deps_of, identity_of
 from bot.slack.digests import render_digest
 from bot.slack.forms import id_value
 from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import ensure_member
-
-Change = Callable[..., DigestSuggestion]
 
 
 def register(app: App) -> None:
@@ -35,26 +32,37 @@ def introduce_us(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
 ) -> None:
     ack()
-    _act(suggestions.request_intro, body, action, client, context)
+    deps = deps_of(context)
+    suggestion_id = id_value(action.get("value"))
+    member = ensure_member(client, deps, identity_of(body, context))
+    with session_scope(deps.sessions) as session:
+        current = session.merge(member)
+        suggestion, intro = suggestions.request_intro(
+            session, member=current, suggestion_id=suggestion_id, now=deps.clock(), rules=deps.intro_rules
+        )
+        message = _digest_now(session, current, suggestion)
+    _update(client, body, message)
+    if intro is not None and intro.id is not None:
+        intro_flow.ask(intro_flow.Flow(client, deps.sessions, deps.intro_rules), intro.id, deps.clock())
 
 
 def not_for_me(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
 ) -> None:
     ack()
-    _act(suggestions.dismiss, body, action, client, context)
-
-
-def _act(
-    change: Change, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
-) -> None:
     deps = deps_of(context)
     suggestion_id = id_value(action.get("value"))
     member = ensure_member(client, deps, identity_of(body, context))
     with session_scope(deps.sessions) as session:
         current = session.merge(member)
-        suggestion = change(session, member=current, suggestion_id=suggestion_id, now=deps.clock())
+        suggestion = suggestions.dismiss(
+            session, member=current, suggestion_id=suggestion_id, now=deps.clock()
+        )
         message = _digest_now(session, current, suggestion)
+    _update(client, body, message)
+
+
+def _update(client: WebClient, body: dict[str, Any], message: Message | None) -> None:
     container = body.get("container") or {}
     if message is not None and container.get("type") == "message":
         client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())

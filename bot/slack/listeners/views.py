@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 
 from bot import repo
 from bot.db import session_scope
-from bot.models import NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
+from bot.models import Need, NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
 from bot.services import entries, members
 from bot.services.errors import DomainError
 from bot.services.members import Identity
@@ -17,6 +17,7 @@ from bot.slack.blocks import messages
 from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext, validate_form
 from bot.slack.listeners.errors import guard
+from bot.slack.need_matches import need_confirmation
 from bot.slack.surfaces import fetch_identity, profile_view, publish_home, tell
 
 ENTRY_FORMS: dict[str, type[OfferCreate] | type[NeedCreate] | type[ProjectCreate]] = {
@@ -67,7 +68,12 @@ def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: Web
     if callback_id == ids.PROJECT_MODAL and view.get("previous_view_id"):
         _refresh_profile_modal(client, context, view["previous_view_id"], who, modal_context.response_url)
     publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
-    saved = messages.saved_message(entry, created=modal_context.entry_id is None)
+    created = modal_context.entry_id is None
+    if isinstance(entry, Need):  # and who could help right now, with "Ask for an intro"
+        with session_scope(deps.sessions) as session:
+            saved = need_confirmation(session, session.merge(entry), created=created, now=deps.clock())
+    else:
+        saved = messages.saved_message(entry, created=created)
     tell(client, saved, user_id=who.user_id, response_url=modal_context.response_url)
 
 

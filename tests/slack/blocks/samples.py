@@ -8,6 +8,25 @@ UNUSUAL = (
     "🎉 <!channel> *bold* _it_ <@U0OTHER> <https://evil.example|click> & \u202eRTL\u202c 日本語 " + "ß" * 20
 )
 LONG = "x" * 3000
+RAW_MARKUP = ("<!channel>", "<@U0OTHER>", "<https://evil.example")
+
+
+def mrkdwn_of(message: dict) -> str:
+    """Everything Slack reads as mrkdwn: the fallback text and every mrkdwn text object (not plain_text)."""
+    parts = [str(message.get("text", ""))]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "mrkdwn":
+                parts.append(str(node.get("text", "")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(message.get("blocks", []))
+    return "\n".join(parts)
 
 
 def member(text: str = "Alice", *, status: str = "active", cadence: str = "weekly", links: int = 1) -> Member:

@@ -1,0 +1,46 @@
+"""Who could help with a need right now: shown right after /need-help, each with "Ask for an intro"."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot import repo
+from bot.matching.engine import helpers_for
+from bot.matching.model import NeedDoc
+from bot.models import Intro, Member, Need, Offer, Visibility
+from bot.services.digest import load_community, load_history
+
+
+@dataclass(frozen=True)
+class HelperFound:
+    member: Member
+    offer: Offer
+    score: float
+
+
+def helpers_for_need(session: Session, *, need: Need, now: datetime, limit: int = 3) -> list[HelperFound]:
+    assert need.id is not None
+    community = load_community(session, team_id=need.team_id, now=now)
+    history = load_history(session, team_id=need.team_id, now=now)
+    doc = NeedDoc(
+        need.id,
+        need.member_id,
+        need.description,
+        need.details,
+        tuple(need.skills),
+        private=need.visibility == Visibility.PRIVATE,
+    )
+    found = helpers_for(doc, community, history, limit=limit)
+    people = repo.members_by_id(session, ids=[suggestion.other_id for suggestion in found])
+    return [
+        HelperFound(people[suggestion.other_id], offer, suggestion.score)
+        for suggestion in found
+        if suggestion.offer_id is not None and (offer := session.get(Offer, suggestion.offer_id)) is not None
+    ]
+
+
+def requested_offers(session: Session, *, need_id: int) -> set[int]:
+    """Offers the need's owner already asked an intro about, for this need."""
+    intros = session.exec(select(Intro).where(Intro.need_id == need_id)).all()
+    return {intro.offer_id for intro in intros if intro.offer_id is not None}

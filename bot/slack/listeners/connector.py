@@ -1,0 +1,119 @@
+"""/intro @a @b why: a member (the connector) introduces two others. Both are asked first; the connector is
+credited in the introduction and hears how it went. Without text, or with something missing, a modal opens."""
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import texts
+from bot.db import session_scope
+from bot.services import intros
+from bot.services.errors import DomainError, InvalidInput
+from bot.services.members import Identity
+from bot.slack import ids, intro_flow
+from bot.slack.blocks.common import escape
+from bot.slack.blocks.intros import intro_modal
+from bot.slack.blocks.messages import text_message
+from bot.slack.context import Deps, deps_of, identity_of
+from bot.slack.forms import ModalContext, read_values
+from bot.slack.listeners.errors import guard
+from bot.slack.surfaces import ensure_member, introducible_member, tell
+
+MENTION = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>")
+REASON_MAX = 500
+
+
+def register(app: App) -> None:
+    app.command(ids.INTRO_COMMAND)(guard(intro_command))
+    app.view(ids.INTRO_MODAL)(guard(intro_submitted))
+
+
+def intro_command(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
+    ack()
+    raw = body.get("text")
+    text = raw if isinstance(raw, str) else ""
+    written = MENTION.findall(text)
+    mentioned = list(dict.fromkeys(written))
+    reason = " ".join(MENTION.sub(" ", text).split())
+    problem = texts.INTRO_NEEDS_TWO if len(mentioned) > 2 else None
+    if len(written) == 2 and len(mentioned) == 1:
+        problem = texts.INTRO_SAME_PERSON
+    if problem:
+        respond(response_type="ephemeral", **text_message(problem).as_kwargs())
+        return
+    if len(mentioned) < 2 or not reason:  # ask for what is missing, keeping what was given
+        first, second = ([*mentioned, None, None])[:2]
+        modal = intro_modal(
+            first=first,
+            second=second,
+            reason=reason[:REASON_MAX],
+            context=ModalContext(response_url=body.get("response_url")),
+        )
+        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        return
+    confirmation = _connect(
+        client, deps_of(context), identity_of(body, context), mentioned[0], mentioned[1], reason
+    )
+    respond(response_type="ephemeral", **text_message(confirmation).as_kwargs())
+
+
+def intro_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: Any
+) -> None:
+    values = read_values(view.get("state"))
+    first, second = values.get(ids.INTRO_FIRST), values.get(ids.INTRO_SECOND)
+    reason = " ".join(str(values.get(ids.INTRO_REASON) or "").split())
+    errors: dict[str, str] = {}
+    if not isinstance(first, str) or not first:
+        errors[ids.INTRO_FIRST] = "Pick the first person."
+    if not isinstance(second, str) or not second:
+        errors[ids.INTRO_SECOND] = "Pick the second person."
+    elif second == first:
+        errors[ids.INTRO_SECOND] = texts.INTRO_SAME_PERSON
+    if not reason:
+        errors[ids.INTRO_REASON] = "Say in a sentence why they should meet: it's what they'll read."
+    elif len(reason) > REASON_MAX:
+        errors[ids.INTRO_REASON] = f"too long: at most {REASON_MAX} characters (this has {len(reason)})"
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    assert isinstance(first, str)
+    assert isinstance(second, str)
+    try:
+        confirmation = _connect(client, deps_of(context), identity_of(body, context), first, second, reason)
+    except DomainError as error:
+        ack(response_action="errors", errors={ids.INTRO_FIRST: error.message[:150]})
+        return
+    ack()
+    modal_context = ModalContext.load(view.get("private_metadata"))
+    tell(
+        client,
+        text_message(confirmation),
+        user_id=identity_of(body, context).user_id,
+        response_url=modal_context.response_url,
+    )
+
+
+def _connect(client: WebClient, deps: Deps, who: Identity, first: str, second: str, reason: str) -> str:
+    """Record the connector's intro, ask both people, and return the connector's confirmation."""
+    if first == second:
+        raise InvalidInput(texts.INTRO_SAME_PERSON)
+    connector = ensure_member(client, deps, who)
+    a = introducible_member(client, deps, team_id=who.team_id, user_id=first)
+    b = introducible_member(client, deps, team_id=who.team_id, user_id=second)
+    with session_scope(deps.sessions) as session:
+        intro = intros.connect(
+            session,
+            connector=session.merge(connector),
+            a=session.merge(a),
+            b=session.merge(b),
+            reason=reason,
+            now=deps.clock(),
+            rules=deps.intro_rules,
+        )
+        intro_id = intro.id
+    assert intro_id is not None
+    intro_flow.ask(intro_flow.Flow(client, deps.sessions, deps.intro_rules), intro_id, deps.clock())
+    return texts.connector_confirmation(escape(a.name), escape(b.name))

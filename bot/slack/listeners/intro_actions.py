@@ -1,0 +1,128 @@
+"""Intro buttons: consent (yes / not now), follow-up outcomes, and "Ask for an intro" after /need-help.
+
+A click twice, late, or by the wrong person changes nothing and gets a polite, private answer.
+"""
+
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import texts
+from bot.db import session_scope
+from bot.models import Consent, IntroOrigin, Member, Need, NeedStatus, Offer, OfferStatus, Outcome
+from bot.services import intros
+from bot.services.errors import NotFound
+from bot.services.intros import Answer
+from bot.slack import ids, intro_flow
+from bot.slack.blocks.intros import follow_up_message
+from bot.slack.blocks.messages import text_message
+from bot.slack.context import Deps, deps_of, identity_of
+from bot.slack.forms import id_value
+from bot.slack.listeners.errors import guard
+from bot.slack.need_matches import need_confirmation
+from bot.slack.surfaces import ensure_member
+
+OUTCOMES = {
+    ids.OUTCOME_MET: Outcome.MET,
+    ids.OUTCOME_NOT_YET: Outcome.NOT_YET,
+    ids.OUTCOME_NOT_A_FIT: Outcome.NOT_A_FIT,
+}
+
+
+def register(app: App) -> None:
+    app.action(ids.CONSENT_YES)(guard(consent))
+    app.action(ids.CONSENT_NO)(guard(consent))
+    for action_id in OUTCOMES:
+        app.action(action_id)(guard(outcome))
+    app.action(ids.NEED_INTRO)(guard(ask_from_need))
+
+
+def consent(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
+) -> None:
+    ack()
+    deps = deps_of(context)
+    intro_id = id_value(action.get("value"))
+    member = ensure_member(client, deps, identity_of(body, context))
+    yes = action["action_id"] == ids.CONSENT_YES
+    with session_scope(deps.sessions) as session:
+        current = session.merge(member)
+        intro, answer = intros.answer(session, member=current, intro_id=intro_id, yes=yes, now=deps.clock())
+        unchanged_note = _why_unchanged(session, intro, current) if answer == Answer.UNCHANGED else None
+    if unchanged_note is not None:
+        respond(response_type="ephemeral", replace_original=False, **text_message(unchanged_note).as_kwargs())
+        return
+    intro_flow.after_answer(_flow(client, deps), intro_id, answer, member, deps.clock())
+
+
+def outcome(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any) -> None:
+    ack()
+    deps = deps_of(context)
+    intro_id = id_value(action.get("value"))
+    chosen = OUTCOMES[action["action_id"]]
+    member = ensure_member(client, deps, identity_of(body, context))
+    with session_scope(deps.sessions) as session:
+        current = session.merge(member)
+        intro, known = intros.record_outcome(
+            session, member=current, intro_id=intro_id, outcome=chosen, now=deps.clock()
+        )
+        other = intro_flow.other_person(session, intro, current)
+        last = intro.follow_ups_sent >= 2
+    note = intro_flow.outcome_note(chosen, last=last)
+    container = body.get("container") or {}
+    if container.get("type") == "message":
+        message = follow_up_message(intro_id, other.name, second=last, note=note)
+        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
+    if known:
+        intro_flow.tell_connector(_flow(client, deps), intro_id, deps.clock())
+
+
+def ask_from_need(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
+) -> None:
+    ack()
+    deps = deps_of(context)
+    need_text, _, offer_text = str(action.get("value") or "").partition(":")
+    need_id, offer_id = id_value(need_text), id_value(offer_text)
+    member = ensure_member(client, deps, identity_of(body, context))
+    with session_scope(deps.sessions) as session:
+        asker = session.merge(member)
+        need, offer = session.get(Need, need_id), session.get(Offer, offer_id)
+        if need is None or need.member_id != asker.id or need.status != NeedStatus.OPEN:
+            raise NotFound(texts.STALE_BUTTON)
+        if offer is None or offer.status != OfferStatus.ACTIVE or offer.team_id != asker.team_id:
+            raise NotFound(texts.STALE_BUTTON)
+        helper = session.get(Member, offer.member_id)
+        assert helper is not None
+        intro = intros.request(
+            session,
+            asker=asker,
+            other=helper,
+            origin=IntroOrigin.NEED,
+            now=deps.clock(),
+            rules=deps.intro_rules,
+            need_id=need_id,
+            offer_id=offer_id,
+        )
+        intro_id = intro.id
+    assert intro_id is not None
+    intro_flow.ask(_flow(client, deps), intro_id, deps.clock())
+    with session_scope(deps.sessions) as session:
+        need = session.get(Need, need_id)
+        assert need is not None
+        updated = need_confirmation(session, need, created=True, now=deps.clock())
+    respond(replace_original=True, **updated.as_kwargs())
+
+
+def _why_unchanged(session: Any, intro: Any, member: Member) -> str:
+    participant = intros.participant_of(session, intro, member)
+    if participant.consent == Consent.YES:
+        return texts.ALREADY_SAID_YES
+    if participant.consent == Consent.NO:
+        return texts.ALREADY_SAID_NO
+    return texts.intro_cannot_change(intro.status)
+
+
+def _flow(client: WebClient, deps: Deps) -> intro_flow.Flow:
+    return intro_flow.Flow(client, deps.sessions, deps.intro_rules)

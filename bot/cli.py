@@ -202,12 +202,19 @@ def _import(path: str, settings: Settings) -> int:
     upgrade(engine)
     with session_scope(make_session_factory(engine)) as session:
         report = community_file.import_community(session, community, now=datetime.now(UTC))
-    created, updated = report.entries_created, report.entries_updated
+    created, updated, skipped = report.entries_created, report.entries_updated, report.forgotten_skipped
     print(
-        f"Imported {len(community.members)} members into {community.team_id}: {report.members_created} new, "
+        f"Imported {len(community.members) - len(skipped)} members into {community.team_id}: "
+        f"{report.members_created} new, "
         f"{report.members_updated} updated, {report.members_unchanged} unchanged; "
         f"entries: {sum(created.values())} new, {sum(updated.values())} updated."
     )
+    if skipped:
+        print(
+            f"Skipped {len(skipped)} people who asked Kindred to forget them ({', '.join(skipped)}); "
+            "they come back only by adding an offer or a need themselves.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -28,6 +28,8 @@ INT_RANGES = {
     "KINDRED_FOLLOW_UP_DAYS": (14, 28),
     "KINDRED_MAX_PENDING_INTROS": (1, 20),
     "KINDRED_MAX_INTRO_REQUESTS_PER_WEEK": (1, 20),
+    "KINDRED_TICK_SECONDS": (5, 3600),
+    "KINDRED_SLACK_MESSAGES_PER_SECOND": (1, 100),
 }
 
 
@@ -57,6 +59,8 @@ class Settings(BaseSettings):
     max_intro_requests_per_week: int = Field(
         2, validation_alias="KINDRED_MAX_INTRO_REQUESTS_PER_WEEK", ge=1, le=20
     )
+    tick_seconds: int = Field(300, validation_alias="KINDRED_TICK_SECONDS", ge=5, le=3600)
+    messages_per_second: int = Field(5, validation_alias="KINDRED_SLACK_MESSAGES_PER_SECOND", ge=1, le=100)
     log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"

@@ -390,3 +390,20 @@ class IntroPair(SQLModel, table=True):
     low_id: int = Field(foreign_key="members.id", ondelete="CASCADE")
     high_id: int = Field(foreign_key="members.id", ondelete="CASCADE")
     intro_id: int = Field(foreign_key="intros.id", ondelete="CASCADE")
+
+
+# --- privacy: people who asked Kindred to forget them ------------------------------------------------
+
+
+class ForgottenUser(SQLModel, table=True):
+    """Someone who asked Kindred to forget them (`/kindred forget-me`). Everything else about them is
+    deleted; this row only keeps Kindred from re-creating or contacting them. It is removed when they come
+    back by their own choice (`members.ensure_member` on a form they submitted)."""
+
+    __tablename__ = "forgotten_users"
+    __table_args__ = (sa.UniqueConstraint("team_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(sa_type=sa.String(32))
+    user_id: str = Field(sa_type=sa.String(32))
+    forgotten_at: datetime = _now_column()

@@ -13,6 +13,7 @@ from bot.models import (
     DeliveryStatus,
     DigestRun,
     DigestSuggestion,
+    ForgottenUser,
     Intro,
     IntroParticipant,
     Member,
@@ -65,6 +66,37 @@ def get_delivery(session: Session, *, team_id: str, user_id: str, key: str) -> D
         Delivery.team_id == team_id, Delivery.user_id == user_id, Delivery.key == key
     )
     return session.exec(query).first()
+
+
+def deliveries_of_user(session: Session, *, team_id: str, user_id: str) -> Sequence[Delivery]:
+    """Every delivery addressed to this person: their DMs, and the group DMs they were in (`U1,U2`)."""
+    query = select(Delivery).where(
+        Delivery.team_id == team_id,
+        sa.or_(
+            col(Delivery.user_id) == user_id,
+            col(Delivery.user_id).startswith(f"{user_id},"),
+            col(Delivery.user_id).endswith(f",{user_id}"),
+            col(Delivery.user_id).contains(f",{user_id},"),
+        ),
+    )
+    return session.exec(query.order_by(col(Delivery.claimed_at), col(Delivery.id))).all()
+
+
+def get_forgotten(session: Session, *, team_id: str, user_id: str) -> ForgottenUser | None:
+    query = select(ForgottenUser).where(ForgottenUser.team_id == team_id, ForgottenUser.user_id == user_id)
+    return session.exec(query).first()
+
+
+def forgotten_user_ids(session: Session, *, team_id: str) -> set[str]:
+    query = select(ForgottenUser.user_id).where(ForgottenUser.team_id == team_id)
+    return set(session.exec(query).all())
+
+
+def remove_forgotten(session: Session, *, team_id: str, user_id: str) -> None:
+    query = sa.delete(ForgottenUser).where(
+        col(ForgottenUser.team_id) == team_id, col(ForgottenUser.user_id) == user_id
+    )
+    session.execute(query)
 
 
 def take_over_delivery(session: Session, *, delivery_id: int, stale_since: datetime, now: datetime) -> bool:

@@ -1,17 +1,22 @@
-"""`kindred run`: serve Slack over HTTP (or Socket Mode), and stop gracefully on SIGTERM."""
+"""`kindred run`: serve Slack over HTTP (or Socket Mode), run the scheduled jobs when this process is the
+leader, and stop gracefully on SIGTERM: in-flight requests and work after acks finish, a running job stops
+after its current message, and the scheduler lock is released."""
 
 import logging
 import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from types import FrameType
 
+from apscheduler.schedulers.background import BackgroundScheduler
 from slack_sdk.errors import SlackApiError
 
 from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
 from bot.db import make_engine, make_session_factory, upgrade
 from bot.jobs.context import JobContext
+from bot.jobs.leader import Elector, lock_for
 from bot.jobs.scheduler import build_scheduler
 from bot.slack.client import build_client
 from bot.web import serve, wsgi_app
@@ -30,8 +35,11 @@ def run(settings: Settings, *, port: int | None = None) -> None:
         app = create_app(settings, client, sessions, listener_executor=executor)
     except SlackApiError as error:
         raise ConfigError(f"SLACK_BOT_TOKEN was rejected by Slack ({error.response.get('error')})") from None
+    jobs = ScheduledJobs(JobContext(sessions=sessions, client=client, settings=settings))
+    elector = Elector(lambda: lock_for(settings.database_url), on_elected=jobs.start, on_deposed=jobs.stop)
     http = serve(
-        wsgi_app(None if settings.socket_mode else app, engine), port=settings.port if port is None else port
+        wsgi_app(None if settings.socket_mode else app, engine, role=elector.role),
+        port=settings.port if port is None else port,
     )
     socket_mode = None
     if settings.socket_mode:
@@ -42,8 +50,7 @@ def run(settings: Settings, *, port: int | None = None) -> None:
         socket_mode.connect()  # type: ignore[no-untyped-call]
         log.info("connected to Slack in Socket Mode")
 
-    scheduler = build_scheduler(JobContext(sessions=sessions, client=client, settings=settings), utc_now)
-    scheduler.start()
+    elector.start()
 
     stopping = threading.Event()
 
@@ -59,7 +66,28 @@ def run(settings: Settings, *, port: int | None = None) -> None:
     if socket_mode is not None:
         socket_mode.close()  # type: ignore[no-untyped-call]
     http.stop()  # in-flight requests finish first
-    scheduler.shutdown(wait=True)  # a running job finishes its current step
+    elector.stop()  # a running job stops after its current message; the lock goes to another process
     executor.shutdown(wait=True)  # work that runs after an ack finishes too
     engine.dispose()
     log.info("stopped")
+
+
+class ScheduledJobs:
+    """The scheduler of the leader: started when elected, stopped (after the current message) when not."""
+
+    def __init__(self, context: JobContext) -> None:
+        self._template = context
+        self._running: tuple[BackgroundScheduler, JobContext] | None = None
+
+    def start(self) -> None:
+        context = replace(self._template, stop=threading.Event())
+        scheduler = build_scheduler(context, utc_now)
+        scheduler.start()
+        self._running = (scheduler, context)
+
+    def stop(self) -> None:
+        running, self._running = self._running, None
+        if running is not None:
+            scheduler, context = running
+            context.stop.set()
+            scheduler.shutdown(wait=True)

@@ -179,6 +179,8 @@ HELP_TEXT = (
     "• `/kindred cadence weekly|every-two-weeks|monthly|off` — how often you get a digest\n"
     "• `/intro @a @b why` — introduce two members (both are asked first)\n"
     "• `/kindred stats` — how intros are going (admins)\n"
+    "• `/kindred export` — get everything Kindred stores about you, as a file in your DMs\n"
+    "• `/kindred forget-me` — delete everything Kindred stores about you (asks first)\n"
     "• `/kindred help` — this message\n"
     "Your Kindred Home tab shows everything in one place."
 )
@@ -233,6 +235,10 @@ def closed(kind: str, closing: str) -> str:
 # --- errors ----------------------------------------------------------------------------------------
 
 GENERIC_ERROR = "Sorry — something went wrong on Kindred's side. Please try again in a minute."
+TOO_SLOW_FOR_SLACK = (
+    "Sorry — Kindred is very busy and could not open that form within the few seconds Slack allows. "
+    "Please try again."
+)
 NOT_YOUR_ENTRY = "That entry belongs to someone else, so Kindred left it alone."
 ACCOUNT_LEFT = "This account has left the workspace, so Kindred won't make any changes for it."
 FIX_BELOW = "Please fix the highlighted fields."
@@ -512,7 +518,8 @@ INTRO_NEEDS_TWO = "Mention two people, e.g. `/intro @alice @bob why they should 
 
 def intro_not_introducible(mention: str) -> str:
     return (
-        f"{mention} isn't someone Kindred can introduce (a bot, a deactivated account, or not a member here)."
+        f"{mention} isn't someone Kindred can introduce (a bot, a deactivated account, someone who doesn't "
+        "use Kindred, or not a member here)."
     )
 
 
@@ -549,3 +556,65 @@ STATS_ADMIN_ONLY = (
     "KINDRED_ADMINS."
 )
 STATS_HEADER = "Kindred stats"
+
+
+# --- your data: /kindred export and /kindred forget-me ------------------------------------------------
+
+EXPORT_ON_ITS_WAY = (
+    "📦 Your data is on its way to your DMs: one JSON file with everything Kindred stores about you."
+)
+EXPORT_NOTHING = "Kindred stores nothing about you, so there's nothing to send. 🙂"
+EXPORT_TITLE = "Your Kindred data"
+EXPORT_COMMENT = (
+    "📦 Here's everything Kindred stores about you in this workspace, as you asked. `/kindred forget-me` "
+    "deletes it."
+)
+EXPORT_NOTE = (
+    "Everything Kindred stores about you in this workspace. Other members' own answers are theirs and are "
+    "not included: who was shown your profile (you see only how often), who said “not for me” about you, and "
+    "whether someone declined an intro (a declined intro reads like one nobody answered in time)."
+)
+
+
+def export_filename(date: str) -> str:
+    return f"kindred-data-{date}.json"
+
+
+def export_only_tombstone(date: str) -> str:
+    return (
+        f"Kindred stores nothing about you except a note that you asked it to forget you ({date}), so "
+        "that it never contacts you again. Adding an offer or a need removes that note too."
+    )
+
+
+FORGET_EXPLAIN = (
+    "*Delete everything Kindred stores about you?*\n"
+    "In this workspace, Kindred will delete:\n"
+    "• your profile (title, bio, links), digest cadence and pause setting\n"
+    "• your offers, your needs (private ones too) and your projects\n"
+    "• the suggestions in your digests, the times you were suggested to others, and every “Not for me”\n"
+    "• your intros — asked, made or followed up — and the record of the messages Kindred sent you\n"
+    "After that Kindred will never contact you again. Intros you made between two other people go on "
+    "without your name. Messages already in Slack stay where they are.\n"
+    "*This can't be undone.*"
+)
+FORGET_FOOTER = "If you ever want to come back, add an offer or a need: you'll start fresh."
+BUTTON_FORGET = "Delete my data"
+BUTTON_FORGET_CANCEL = "Cancel"
+FORGET_CONFIRM_TITLE = "Delete your data?"
+FORGET_CONFIRM_TEXT = "Kindred will delete everything it stores about you right now. This can't be undone."
+FORGET_CONFIRM_YES = "Delete everything"
+FORGET_CONFIRM_NO = "Keep my data"
+FORGET_DONE = (
+    "✅ Done — Kindred has deleted everything it stored about you, and it won't contact you again. "
+    "If you ever want to come back, add an offer or a need."
+)
+FORGET_CANCELLED = "👍 Nothing was deleted."
+FORGET_NOTHING = "Kindred stores nothing about you, so there's nothing to delete. 🙂"
+FORGET_ALREADY = "Kindred has already forgotten you. If you want to come back, add an offer or a need."
+FORGOTTEN_HOME = "Kindred has forgotten you. If you want to come back, add an offer or a need."
+FORGOTTEN = (
+    "Kindred has forgotten you, as you asked, so there's nothing here. If you want to come back, add an "
+    "offer with `/offer-help` or a need with `/need-help`."
+)
+NOT_YOUR_BUTTON = "That button was meant for someone else, so Kindred left everything as it was."

@@ -28,6 +28,7 @@ MAX_SKILLS = 10
 MAX_LINKS = 5
 URL_MAX = 300
 CAPACITY_MAX = 20
+TIMEZONE_MAX = 64
 
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](-*[a-z0-9])*)(\.[a-z0-9](-*[a-z0-9])*)+$", re.IGNORECASE)
 
@@ -39,6 +40,12 @@ def clean_text(value: Any) -> Any:
     return "".join(ch for ch in value if ch in "\n\t" or (ch >= " " and ch != "\x7f")).strip()
 
 
+def _quoted(given: str, limit: int) -> str:
+    """The start of what was given, for a message; an unpaired surrogate (JSON allows "\\udfff") shows as
+    '?', since a message that cannot be encoded would crash pydantic instead of reporting the problem."""
+    return "“" + given[:limit].encode("utf-8", "replace").decode("utf-8") + "”"
+
+
 def skill_list(tags: Iterable[str]) -> list[str]:
     """Normalise, de-duplicate (keeping order) and check a list of skills."""
     seen: list[str] = []
@@ -47,7 +54,9 @@ def skill_list(tags: Iterable[str]) -> list[str]:
         if not tag:
             continue
         if len(tag) > MAX_TAG_LENGTH:
-            raise ValueError(f"“{raw[:50]}” is too long for a skill: at most {MAX_TAG_LENGTH} characters")
+            raise ValueError(
+                f"{_quoted(raw, 50)} is too long for a skill: at most {MAX_TAG_LENGTH} characters"
+            )
         if tag not in seen:
             seen.append(tag)
     if len(seen) > MAX_SKILLS:
@@ -63,12 +72,18 @@ def normalise_link(raw: str) -> str:
     url = raw.strip()
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url):
         url = "https://" + url
-    parts = urlsplit(url)
+    not_an_address = ValueError(
+        f"{_quoted(raw, 60)} doesn't look like a web address, e.g. https://example.com/portfolio"
+    )
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[": an unfinished IPv6 address
+        raise not_an_address from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"“{raw[:60]}” is not a web link: use an address starting with https://")
+        raise ValueError(f"{_quoted(raw, 60)} is not a web link: use an address starting with https://")
     host = parts.hostname or ""
-    if not _HOST.match(host) or " " in url:
-        raise ValueError(f"“{raw[:60]}” doesn't look like a web address, e.g. https://example.com/portfolio")
+    if not _HOST.match(host) or " " in url or not url.isprintable():  # no white space or control characters
+        raise not_an_address
     if len(url) > URL_MAX:
         raise ValueError(f"a link is too long: at most {URL_MAX} characters")
     return url
@@ -158,9 +173,13 @@ def _text(max_length: int, *, min_length: int = 0) -> Any:
 def timezone_name(value: str) -> str:
     value = value.strip()
     try:
+        if len(value) > TIMEZONE_MAX:  # no zone is that long, and a deep path exhausts zoneinfo's recursion
+            raise ValueError(value)
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"“{value[:40]}” is not a time zone; use a name such as Europe/Berlin") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "America"
+        raise ValueError(
+            f"{_quoted(value, 40)} is not a time zone; use a name such as Europe/Berlin"
+        ) from None
     return value
 
 

@@ -25,8 +25,9 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(bolt_app: App | None, engine: Engine) -> WSGIApp:
-    """The whole HTTP surface. Without a Bolt app (Socket Mode) only the health check is served."""
+def wsgi_app(bolt_app: App | None, engine: Engine, *, role: Callable[[], str] | None = None) -> WSGIApp:
+    """The whole HTTP surface. Without a Bolt app (Socket Mode) only the health check is served; `role`
+    says whether this process runs the scheduled jobs ("leader") or not ("standby")."""
     slack = SlackRequestHandler(bolt_app, path=EVENTS_PATH) if bolt_app is not None else None
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -34,6 +35,8 @@ def wsgi_app(bolt_app: App | None, engine: Engine) -> WSGIApp:
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             healthy = is_reachable(engine)
             body = {"ok": healthy, "database": "reachable" if healthy else "unreachable"}
+            if role is not None:
+                body["scheduler"] = role()
             return _json(start_response, "200 OK" if healthy else "503 Service Unavailable", body)
         if path == EVENTS_PATH and slack is not None:
             if method != "POST":

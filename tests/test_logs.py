@@ -35,3 +35,16 @@ def test_json_lines_carry_level_logger_and_message_without_secrets(
 def test_slack_sdk_never_logs_at_debug(capsys: pytest.CaptureFixture[str]) -> None:
     configure(level="DEBUG", fmt="text")
     assert logging.getLogger("slack_sdk").getEffectiveLevel() >= logging.INFO
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_secrets_in_a_traceback_are_redacted_too(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    configure(level="INFO", fmt=fmt)
+    try:
+        raise RuntimeError("connecting to postgresql://kindred:hunter2@db/kindred with xoxb-0000-fake")
+    except RuntimeError:
+        logging.getLogger("bot.test").exception("job failed")
+    written = capsys.readouterr().err
+    assert "RuntimeError" in written
+    assert "hunter2" not in written
+    assert "xoxb-0000" not in written

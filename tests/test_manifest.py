@@ -52,7 +52,14 @@ def test_scopes_are_the_ones_needed_and_no_more(manifest: dict) -> None:
         "mpim:write",
         "mpim:history",
         "users:read",
+        "files:write",
     }
+
+
+def test_kindred_usage_hint_lists_the_data_subcommands(manifest: dict) -> None:
+    [kindred] = [c for c in manifest["features"]["slash_commands"] if c["command"] == ids.KINDRED_COMMAND]
+    assert "export" in kindred["usage_hint"]
+    assert "forget-me" in kindred["usage_hint"]
 
 
 def test_home_tab_messages_tab_interactivity_and_socket_mode(manifest: dict) -> None:

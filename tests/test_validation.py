@@ -10,6 +10,7 @@ from bot.validation import (
     link_list,
     normalise_link,
     skill_list,
+    timezone_name,
 )
 
 
@@ -30,6 +31,24 @@ def test_links_are_normalised(raw: str, expected: str) -> None:
 )
 def test_bad_links_are_refused_with_an_example_of_a_good_one(raw: str) -> None:
     with pytest.raises(ValueError, match=r"web (link|address)"):
+        normalise_link(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "http://[",
+        "[::1",
+        "https://[2001:db8::1/x",
+        "https://a.exa\nmple/",
+        "https://a.example/x\ty",
+        "https://a.example/\x00",
+        "https://a.example/x\u2003y",
+        "https://a.example/\u202egnp.exe",
+    ],
+)
+def test_broken_addresses_and_hidden_characters_are_refused(raw: str) -> None:
+    with pytest.raises(ValueError, match=r"doesn't look like a web address, e\.g\. https://"):
         normalise_link(raw)
 
 
@@ -72,3 +91,10 @@ def test_blank_required_text_is_empty_after_cleaning() -> None:
 def test_links_may_be_given_as_text_one_per_line() -> None:
     update = ProfileUpdate(links="dana.example\nhttps://portfolio.example/work, shop.example")
     assert update.links == ["https://dana.example", "https://portfolio.example/work", "https://shop.example"]
+
+
+@pytest.mark.parametrize("raw", ["America", "Europe", "x" * 300, "00/" * 3333 + "0"])
+def test_folders_and_overlong_names_are_not_time_zones(raw: str) -> None:
+    with pytest.raises(ValueError, match="is not a time zone; use a name such as Europe/Berlin"):
+        timezone_name(raw)
+    assert timezone_name(" Europe/Berlin ") == "Europe/Berlin"

@@ -1,6 +1,8 @@
-"""What every job needs: the database, the Slack client and the settings (as digest rules)."""
+"""What every job needs: the database, the Slack client, the settings (as digest rules), and a stop flag."""
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from slack_sdk import WebClient
 
@@ -8,6 +10,7 @@ from bot.config import Settings
 from bot.db import SessionFactory
 from bot.matching.model import Limits
 from bot.services.digest import DigestRules
+from bot.slack.pacing import Pacer
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,14 @@ class JobContext:
     sessions: SessionFactory
     client: WebClient
     settings: Settings
+    stop: threading.Event = field(
+        default_factory=threading.Event
+    )  # set: finish the current message, then stop
+
+    @cached_property
+    def pacer(self) -> Pacer:
+        """Spaces this job's DMs below Slack's workspace limit."""
+        return Pacer(self.settings.messages_per_second)
 
     @property
     def rules(self) -> DigestRules:

@@ -56,6 +56,9 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
     with session_scope(context.sessions) as session:
         done = repo.sent_to(session, team_id=team_id, key=key)
     for planned in plan.digests:
+        if context.stop.is_set():
+            log.info("digest %s for %s: stopping; the rest is sent on the next run", plan.period.key, team_id)
+            break
         if planned.member.user_id in done:
             report.count(Outcome.ALREADY_SENT)
             continue
@@ -99,9 +102,8 @@ def _send(context: JobContext, planned: digest.PlannedDigest, *, key: str, now: 
         message = render_digest(session, current, planned.suggestions)
     if message is None:
         return Outcome.SKIPPED
-    return send_once(
-        context.client, context.sessions, DM(member.team_id, member.user_id, key, message), now=now
-    )
+    dm = DM(member.team_id, member.user_id, key, message)
+    return send_once(context.client, context.sessions, dm, now=now, pacer=context.pacer)
 
 
 def post_channel_digest(context: JobContext, *, team_id: str, period: Period, now: datetime) -> Outcome:

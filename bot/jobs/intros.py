@@ -36,12 +36,15 @@ class IntroReport:
 
 
 def run(context: JobContext, now: datetime) -> IntroReport:
-    flow = intro_flow.Flow(context.client, context.sessions, IntroRules.from_settings(context.settings))
+    rules = IntroRules.from_settings(context.settings)
+    flow = intro_flow.Flow(context.client, context.sessions, rules, pacer=context.pacer)
     report = IntroReport()
     with session_scope(context.sessions) as session:
         teams = list(repo.team_ids(session))
     for team_id in teams:
         for step in (_ask_queued, _expire, _tell_ended, _follow_up, _finish_interrupted):
+            if context.stop.is_set():
+                return report  # every step is re-runnable: the next tick does the rest
             try:
                 step(flow, team_id, now, report)
             except Exception as error:

@@ -1,6 +1,6 @@
-"""APScheduler wiring for `kindred run`: the weekly digest at its cron time, and a tick every few minutes
-that runs whatever is due (catching up after a restart). APScheduler 3 cannot share a job store between
-processes, so only one process may run this scheduler at a time."""
+"""APScheduler wiring for `kindred run`: the weekly digest at its cron time, and a tick (at once, then every
+`KINDRED_TICK_SECONDS`) that runs whatever is due, catching up after a restart or a change of leader.
+APScheduler 3 cannot share a job store between processes, so only the leader (`jobs/leader.py`) runs it."""
 
 import logging
 from collections.abc import Callable
@@ -15,8 +15,6 @@ from bot.jobs.context import JobContext
 from bot.jobs.registry import run_due
 
 log = logging.getLogger(__name__)
-
-TICK_MINUTES = 5
 
 
 def build_scheduler(context: JobContext, clock: Callable[[], datetime]) -> BackgroundScheduler:
@@ -33,7 +31,8 @@ def build_scheduler(context: JobContext, clock: Callable[[], datetime]) -> Backg
     )
     scheduler.add_job(
         _logged("tick", lambda: run_due(context, clock())),
-        IntervalTrigger(minutes=TICK_MINUTES, timezone=settings.zone),
+        IntervalTrigger(seconds=settings.tick_seconds, timezone=settings.zone),
+        next_run_time=clock(),  # catch up at once
         id="tick",
         replace_existing=True,
     )

@@ -89,10 +89,13 @@ class ConceptTextScorer:
         columns, idf = self._concept_space(features.concepts)
         left_concepts = self._concept_matrix(features.concepts[: len(left)], columns, idf, expand=True)
         right_concepts = self._concept_matrix(features.concepts[len(left) :], columns, idf, expand=False)
-        vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        vectorizer.fit(features.terms)
-        left_text = vectorizer.transform(features.terms[: len(left)])
-        right_text = vectorizer.transform(features.terms[len(left) :])
+        if any(features.terms):
+            vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+            vectorizer.fit(features.terms)
+            left_text = vectorizer.transform(features.terms[: len(left)])
+            right_text = vectorizer.transform(features.terms[len(left) :])
+        else:  # not a single word to compare ("???"): an empty vocabulary
+            left_text, right_text = sp.csr_matrix((len(left), 0)), sp.csr_matrix((len(right), 0))
         left_owner = np.array([doc.owner for doc in left])
         right_owner = np.array([doc.owner for doc in right])
 
@@ -179,7 +182,7 @@ class ConceptTextScorer:
                     cols.append(columns[name])
                     values.append(weight * idf[columns[name]])
         matrix = sp.csr_matrix((values, (rows, cols)), shape=(len(concepts), len(columns)), dtype=np.float64)
-        return normalize(matrix)
+        return normalize(matrix) if columns else matrix  # no skill named anywhere: nothing to normalise
 
     # --- candidates and scores ------------------------------------------------------------------------
 

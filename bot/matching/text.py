@@ -14,7 +14,9 @@ import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _STEMMER = snowballstemmer.stemmer("english")
-_MARKUP = re.compile(r"<[@#!][^>]*>|<https?://[^>]*>|https?://\S+|\S+@\S+\.\w+")
+# Linear on any input: `[^<>]` stops at the next "<", and an e-mail address starts only where a token does
+# (`\S+@\S+\.\w+` took cubic time on a description of a few thousand "@"s).
+_MARKUP = re.compile(r"<[@#!][^<>]*>|<https?://[^<>]*>|https?://\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+")
 _HYPHENATED = re.compile(r"(?<=[a-z0-9])[-‐‑](?=[a-z0-9])")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*")
 _UK_SUFFIX = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$")

@@ -3,7 +3,7 @@
 from typing import Any, Literal
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from sqlmodel import SQLModel
 
 import bot.models  # noqa: F401 - registers the tables on SQLModel.metadata
@@ -11,6 +11,7 @@ from bot.db import UTCDateTime, make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
+MIGRATION_LOCK_CLASS = 0x4B1E  # replicas starting together migrate one at a time (see jobs/leader.py)
 
 
 def render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[False]:
@@ -45,7 +46,17 @@ def run_migrations_online() -> None:
             render_item=render_item,
         )
         with context.begin_transaction():
+            _one_migrator_at_a_time(connection)
             context.run_migrations()
+
+
+def _one_migrator_at_a_time(connection: Connection) -> None:
+    """On PostgreSQL, wait for any other process migrating this schema; released when we commit."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:class, hashtext(coalesce(current_schema(), '')))"),
+            {"class": MIGRATION_LOCK_CLASS},
+        )
 
 
 if context.is_offline_mode():

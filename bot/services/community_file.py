@@ -87,6 +87,7 @@ class ImportReport:
     members_created: int = 0
     members_updated: int = 0
     members_unchanged: int = 0
+    forgotten_skipped: list[str] = field(default_factory=list)  # asked Kindred to forget them: not imported
     entries_created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EntryKind, 0))
     entries_updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EntryKind, 0))
 
@@ -107,6 +108,14 @@ def parse(text: str) -> CommunityFile:
     except json.JSONDecodeError as error:
         raise CommunityFileError(
             [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"]
+        ) from None
+    except RecursionError:
+        raise CommunityFileError(
+            ["file: lists or objects are nested too deeply to be a community file"]
+        ) from None
+    except ValueError:  # Python refuses integers of thousands of digits
+        raise CommunityFileError(
+            ["file: holds a number thousands of digits long; no field needs one"]
         ) from None
     if isinstance(raw, dict) and raw.get("version") not in (None, FORMAT_VERSION):
         raise CommunityFileError(
@@ -155,7 +164,11 @@ def _cross_checks(community: CommunityFile) -> list[str]:
 
 def import_community(session: Session, community: CommunityFile, *, now: datetime) -> ImportReport:
     report = ImportReport()
+    forgotten = repo.forgotten_user_ids(session, team_id=community.team_id)
     for record in community.members:
+        if record.user_id in forgotten:
+            report.forgotten_skipped.append(record.user_id)
+            continue
         member = _upsert_member(session, community.team_id, record, report, now)
         assert member.id is not None
         for kind, records in (

@@ -24,7 +24,10 @@ class Identity:
 
 
 def ensure_member(session: Session, *, who: Identity, now: datetime) -> tuple[Member, bool]:
-    """The member row for `who`, created on first contact. Returns (member, created)."""
+    """The member row for `who`, created on first contact. Returns (member, created).
+
+    Callers only create members for people acting of their own accord, so someone who once asked Kindred to
+    forget them and now comes back is no longer forgotten: a person is a member or forgotten, never both."""
     member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
     if member is not None:
         return member, False
@@ -44,6 +47,7 @@ def ensure_member(session: Session, *, who: Identity, now: datetime) -> tuple[Me
         existing = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
         assert existing is not None
         return existing, False
+    repo.remove_forgotten(session, team_id=who.team_id, user_id=who.user_id)
     return member, True
 
 

@@ -25,6 +25,7 @@ from bot import repo
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus, MemberStatus
 from bot.slack.blocks.messages import Message
+from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,17 @@ class DM:
 
 
 def send_once(
-    client: WebClient, sessions: SessionFactory, dm: DM, *, now: datetime, reconcile: bool = True
+    client: WebClient,
+    sessions: SessionFactory,
+    dm: DM,
+    *,
+    now: datetime,
+    reconcile: bool = True,
+    pacer: Pacer | None = None,
 ) -> Outcome:
     """Send `dm` unless it was already sent. `reconcile=False` (channel posts, whose history we do not
-    read) gives at-most-once instead: a claim left by a sender that died is recorded as failed."""
+    read) gives at-most-once instead: a claim left by a sender that died is recorded as failed. A job
+    sending many messages passes its `pacer`, which spaces the posts (not the checks) below Slack's limit."""
     claim = _claim(sessions, dm, now)
     if isinstance(claim, Outcome):
         return claim
@@ -94,6 +102,8 @@ def send_once(
             with session_scope(sessions) as session:
                 _mark_sent(session, dm, posted[0], posted[1], now)
             return Outcome.ALREADY_SENT
+    if pacer is not None:
+        pacer.wait()
     try:
         response = client.chat_postMessage(
             channel=dm.channel or dm.user_id,

@@ -66,8 +66,9 @@ def read_values(state: Any) -> dict[str, Any]:
 
 def _element_value(element: dict[str, Any]) -> Any:
     if "selected_options" in element:
-        chosen = element.get("selected_options") or []
-        return [item.get("value") for item in chosen if isinstance(item, dict)]
+        chosen = element.get("selected_options")
+        items = chosen if isinstance(chosen, list) else []
+        return [item.get("value") for item in items if isinstance(item, dict)]
     if "selected_user" in element:
         return element.get("selected_user")
     if "selected_option" in element:
@@ -97,7 +98,7 @@ def validate_form(model: type[ModelT], state: Any) -> tuple[ModelT | None, dict[
 def id_value(value: Any) -> int:
     """A button's id value ('12'); anything else is a stale or forged button."""
     text = str(value or "")
-    if not text.isdigit() or len(text) > 18:
+    if not (text.isascii() and text.isdigit()) or len(text) > 18:  # not '²' or '١٢' either
         raise NotFound(texts.STALE_BUTTON)
     return int(text)
 

@@ -25,6 +25,7 @@ from bot.slack.blocks.messages import Message, text_message
 from bot.slack.delivery import DM, send_once
 from bot.slack.delivery import Outcome as Sent
 from bot.slack.intro_context import person_card, shared_why, why_for_invitee
+from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class Flow:
     client: WebClient
     sessions: SessionFactory
     rules: IntroRules
+    pacer: Pacer | None = None  # set by the intro job (many DMs at once); replies to a click are not paced
 
 
 def ask(flow: Flow, intro_id: int, now: datetime) -> int:
@@ -57,7 +59,7 @@ def ask(flow: Flow, intro_id: int, now: datetime) -> int:
         ]
     for participant_id, user_id, message in questions:
         dm = DM(intro.team_id, user_id, f"intro:{intro_id}:ask", message)
-        outcome = send_once(flow.client, flow.sessions, dm, now=now)
+        outcome = send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
         with session_scope(flow.sessions) as session:
             intro, participant = _intro(session, intro_id), session.get(IntroParticipant, participant_id)
             assert participant is not None
@@ -118,7 +120,10 @@ def introduce(flow: Flow, intro_id: int, now: datetime) -> None:
         people = ",".join(sorted((a.user_id, b.user_id)))
     channel = str(flow.client.conversations_open(users=people)["channel"]["id"])
     dm = DM(intro.team_id, people, f"intro:{intro_id}:introduction", message, channel=channel)
-    if send_once(flow.client, flow.sessions, dm, now=now) not in (Sent.SENT, Sent.ALREADY_SENT):
+    if send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer) not in (
+        Sent.SENT,
+        Sent.ALREADY_SENT,
+    ):
         return
     with session_scope(flow.sessions) as session:
         intro = _intro(session, intro_id)
@@ -250,7 +255,7 @@ def _close_consent(flow: Flow, intro_id: int, *, only: int | None, note: str) ->
 
 def _send_note(flow: Flow, team_id: str, user_id: str, key: str, message: Message, now: datetime) -> None:
     try:
-        send_once(flow.client, flow.sessions, DM(team_id, user_id, key, message), now=now)
+        send_once(flow.client, flow.sessions, DM(team_id, user_id, key, message), now=now, pacer=flow.pacer)
     except SlackApiError as error:
         log.warning("could not send %s to %s: %s", key, user_id, error.response.get("error"))
 

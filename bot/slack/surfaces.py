@@ -1,6 +1,7 @@
 """Slack-side helpers listeners share: publish the Home, tell a member something, sync a member."""
 
 import logging
+import time
 from typing import Any
 
 from slack_sdk import WebClient
@@ -11,12 +12,14 @@ from slack_sdk.webhook import WebhookClient
 from bot import repo, texts
 from bot.db import session_scope
 from bot.models import Member
-from bot.services import entries, members
-from bot.services.errors import InvalidInput
+from bot.services import entries, members, privacy
+from bot.services.errors import DomainError, InvalidInput, NotFound
 from bot.services.members import Identity
+from bot.slack.acks import ACKED_AT
 from bot.slack.blocks.home import home_view
 from bot.slack.blocks.messages import Message
 from bot.slack.blocks.modals import notice_modal, profile_modal
+from bot.slack.blocks.privacy import forgotten_home_view
 from bot.slack.context import Deps
 from bot.slack.forms import ModalContext
 
@@ -24,24 +27,32 @@ log = logging.getLogger(__name__)
 
 
 def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> None:
-    """Show the member their Home: onboarding on a first visit, their profile and entries after."""
+    """Show the member their Home: onboarding on a first visit, their profile and entries after; someone
+    Kindred has forgotten sees only how to come back."""
     now = deps.clock()
     with session_scope(deps.sessions) as session:
         member = repo.get_member(session, team_id=team_id, user_id=user_id)
-        if member is None:
-            return
-        listed = entries.open_entries(session, member=member)
-        onboarding = member.onboarded_at is None and listed.empty and not member.title
-        view = home_view(member=member, entries=listed, onboarding=onboarding)
-        members.mark_onboarded(session, member=member, now=now)
-    client.views_publish(user_id=user_id, view=view)
+        if member is None:  # nobody Kindred knows; or someone it forgot, who sees the way back
+            forgotten = privacy.is_forgotten(session, team_id=team_id, user_id=user_id)
+            view = forgotten_home_view() if forgotten else None
+        else:
+            listed = entries.open_entries(session, member=member)
+            onboarding = member.onboarded_at is None and listed.empty and not member.title
+            view = home_view(member=member, entries=listed, onboarding=onboarding)
+            members.mark_onboarded(session, member=member, now=now)
+    if view is not None:
+        client.views_publish(user_id=user_id, view=view)
 
 
 def profile_view(client: WebClient, deps: Deps, who: Identity, *, response_url: str | None = None) -> View:
-    """The profile modal for the acting member, with their current projects."""
-    member = ensure_member(client, deps, who)
-    with session_scope(deps.sessions) as session:
-        projects = entries.active_projects(session, member=member)
+    """The profile modal for the acting member, with their current projects. Someone Kindred has forgotten
+    gets an empty one: only saving it brings them back."""
+    member = member_unless_forgotten(client, deps, who)
+    if member is None:
+        member, projects = Member(team_id=who.team_id, user_id=who.user_id, name=who.name, links=[]), []
+    else:
+        with session_scope(deps.sessions) as session:
+            projects = entries.active_projects(session, member=member)
     return profile_modal(member=member, projects=projects, context=ModalContext(response_url=response_url))
 
 
@@ -71,16 +82,52 @@ def tell(
     dm(client, user_id=user_id, message=message)
 
 
+TRIGGER_LIFETIME = 3.0  # seconds Slack accepts a trigger_id for
+TRIGGER_MARGIN = 0.5  # what views.open itself may take
+
+
+class TooSlowForSlack(DomainError):
+    """The trigger_id to open a form with has expired (Kindred was too busy): the member can try again."""
+
+    def __init__(self) -> None:
+        super().__init__(texts.TOO_SLOW_FOR_SLACK)
+
+
+def open_modal(
+    client: WebClient, context: Any, trigger_id: str, view: View | dict[str, Any], *, push: bool = False
+) -> None:
+    """Open (or push) a form, unless the work queued so long after the ack that the trigger has expired."""
+    acked_at = context.get(ACKED_AT)
+    if acked_at is not None and time.monotonic() - acked_at > TRIGGER_LIFETIME - TRIGGER_MARGIN:
+        raise TooSlowForSlack
+    if push:
+        client.views_push(trigger_id=trigger_id, view=view)
+    else:
+        client.views_open(trigger_id=trigger_id, view=view)
+
+
 def dm(client: WebClient, *, user_id: str, message: Message) -> None:
     client.chat_postMessage(channel=user_id, **message.as_kwargs())
 
 
 def ensure_member(client: WebClient, deps: Deps, who: Identity) -> Member:
-    """The member row, created on first contact with their real name and time zone from Slack."""
+    """The member row, created on first contact with their real name and time zone from Slack. Someone
+    Kindred has forgotten is not re-created by a click or a command: they are told how to come back."""
+    member = member_unless_forgotten(client, deps, who)
+    if member is None:
+        raise NotFound(texts.FORGOTTEN)
+    return member
+
+
+def member_unless_forgotten(client: WebClient, deps: Deps, who: Identity) -> Member | None:
+    """Like `ensure_member`, but None (and nothing created) for someone who asked Kindred to forget them."""
     with session_scope(deps.sessions) as session:
         member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
+        forgotten = member is None and privacy.is_forgotten(session, team_id=who.team_id, user_id=who.user_id)
     if member is not None:
         return member
+    if forgotten:
+        return None
     found = fetch_identity(client, team_id=who.team_id, user_id=who.user_id)
     with session_scope(deps.sessions) as session:
         member, _ = members.ensure_member(session, who=found or who, now=deps.clock())
@@ -118,7 +165,10 @@ def introducible_member(client: WebClient, deps: Deps, *, team_id: str, user_id:
         raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>")) from None
     if user.get("is_bot") or user.get("deleted") or user_id == "USLACKBOT":
         raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>"))
-    return ensure_member(client, deps, identity_from_user(user, team_id=team_id))
+    member = member_unless_forgotten(client, deps, identity_from_user(user, team_id=team_id))
+    if member is None:  # they asked Kindred to forget them: nobody else may bring them back
+        raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>"))
+    return member
 
 
 def is_admin(client: WebClient, deps: Deps, *, user_id: str) -> bool:

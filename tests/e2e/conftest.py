@@ -141,6 +141,7 @@ def bot(fake_slack: FakeSlack, database_url: str, engine: Engine, sessions: Sess
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_API_URL=fake_slack.api_url,
         DATABASE_URL=database_url,
+        KINDRED_SLACK_MESSAGES_PER_SECOND="100",  # the fake Slack has no rate limit to stay under
     )
     executor = CountingExecutor()
     clock = Clock(NOW)

@@ -122,6 +122,14 @@ def test_without_a_reason_or_a_second_person_a_modal_asks_for_it(bot: Bot) -> No
     assert "Kindred will ask" in bot.next_call("response_url").args["text"]
 
 
+def test_a_reason_too_long_opens_the_modal_to_shorten_it(bot: Bot) -> None:
+    _connect(bot, "<@U0ALICE> <@U0BOB> " + "you both run small shops " * 25)  # 624 characters
+    modal = bot.opened_view("intro_modal")
+    reason = next(b for b in modal["blocks"] if b.get("block_id") == "reason")["element"]
+    assert len(reason["initial_value"]) <= reason["max_length"] == 500
+    assert bot.rows(Intro) == []
+
+
 def test_nobody_is_asked_about_more_than_two_new_intros_a_week(bot: Bot) -> None:
     seed(bot)
     bot.fake.add_user("U0DAVE", name="dave", real_name="Dave Diaz")

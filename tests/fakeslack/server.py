@@ -339,7 +339,10 @@ class FakeSlack:
         with self._lock:
             self._counts[method] += 1
             fault = self._fault_for(method, args, self._counts[method])
-            if fault is not None:
+            if fault is not None and fault.after_processing and parse_error is None:
+                self._handle(method, args, token, body)
+                reply, response = fault_reply(fault)
+            elif fault is not None:
                 reply, response = fault_reply(fault)
             elif parse_error is not None:
                 response = parse_error.response()

@@ -239,6 +239,20 @@ def test_a_plain_5xx_fault_has_a_small_text_body(client: WebClient, fake: FakeSl
     assert fake.calls_to("chat.postMessage")[0].response == {"ok": False, "_raw": "500 Internal Server Error"}
 
 
+def test_a_fault_after_processing_posts_the_message_but_answers_500(
+    client: WebClient, fake: FakeSlack
+) -> None:
+    fake.set_fault(
+        lambda method, _args, _n: (
+            Fault(status=500, after_processing=True) if method == "chat.postMessage" else None
+        )
+    )
+    with pytest.raises(SlackApiError) as info:
+        client.chat_postMessage(channel="U123", text="hi")
+    assert info.value.response.status_code == 500
+    assert [message["text"] for message in fake.messages("U123")] == ["hi"]
+
+
 def test_an_error_fault_is_ok_false_with_http_200(client: WebClient, fake: FakeSlack) -> None:
     fake.fail_next("chat.postMessage", error="account_inactive")
     with pytest.raises(SlackApiError) as info:

@@ -53,6 +53,7 @@ class Fault:
     status: int = 200
     error: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    after_processing: bool = False  # Slack did the work, then the answer was lost (a 5xx from the edge)
 
     @property
     def active(self) -> bool:

@@ -32,6 +32,7 @@ def fake() -> Iterator[FakeSlack]:
 
 
 def context_for(fake: FakeSlack, sessions: SessionFactory, **settings: str) -> JobContext:
+    settings = {"KINDRED_SLACK_MESSAGES_PER_SECOND": "100", **settings}  # the fake has no rate limit
     config = load_settings(SLACK_BOT_TOKEN=fake.token, SLACK_API_URL=fake.api_url, **settings)
     return JobContext(sessions=sessions, client=build_client(config), settings=config)
 

@@ -91,11 +91,14 @@ def test_server_errors_are_retried_later_without_doubles(
         assert {row.status for row in check.exec(select(Delivery)).all()} == {DeliveryStatus.SENT}
 
 
-def test_a_revoked_token_stops_the_job(context: JobContext, fake: FakeSlack, community) -> None:
+def test_a_revoked_token_stops_the_job(
+    context: JobContext, fake: FakeSlack, community, caplog: pytest.LogCaptureFixture
+) -> None:
     fake.fail_next("chat.postMessage", error="token_revoked")
     with pytest.raises(FatalSlackError):
         digest_job.run(context, NOW)
     assert len(fake.calls_to("chat.postMessage")) == 1
+    assert "Slack rejected the bot token; check SLACK_BOT_TOKEN" in caplog.text
 
 
 def test_a_member_who_leaves_gets_a_permanent_failure_and_no_retry(
@@ -133,3 +136,15 @@ def test_the_channel_post_lists_new_offers_and_shared_asks_once(fake: FakeSlack,
     assert "Burnout" not in text  # private
     assert "Dana" in text
     assert "<@" not in text  # names, no pings
+
+
+def test_the_digest_job_paces_its_dms(fake: FakeSlack, sessions, community) -> None:
+    context = context_for(fake, sessions, KINDRED_SLACK_MESSAGES_PER_SECOND="20")
+    digest_job.run(context, NOW)
+    posted = [call.at for call in fake.calls_to("chat.postMessage")]
+    assert len(posted) >= 4
+    # The pacer spaces the moments the job sends (one every 50 ms at 20 a second; its spacing is unit-tested
+    # with a fake clock in tests/slack/test_pacing.py). Seen from Slack, one post delayed in transit can land
+    # close to the next, so only the span is certain: N posts take at least N - 2 intervals end to end.
+    # Unpaced, these posts to a local server take a few milliseconds each.
+    assert posted[-1] - posted[0] >= (len(posted) - 2) * 0.05 * 0.95

@@ -83,3 +83,17 @@ def test_markup_links_and_mentions_are_ignored() -> None:
 
 def test_a_members_own_tag_also_names_curated_skills() -> None:
     assert "local-seo" in concept_index().read_tags(["local-seo-for-bakeries"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("write to me@example.com or (dana@studio.io) today", ["write", "to", "or", "today"]),
+        ("<@U0DANA|dana> knows <https://example.com|seo> http://x.example/y", ["knows"]),
+        ("@" * 3000, []),  # took minutes with the old e-mail pattern (cubic backtracking)
+        ("<@" * 1500 + " seo", ["seo"]),
+        ("a@" * 1500, ["a"] * 1500),
+    ],
+)
+def test_markup_links_and_addresses_are_dropped_from_any_text(text: str, expected: list[str]) -> None:
+    assert words(text) == expected

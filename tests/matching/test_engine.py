@@ -107,3 +107,13 @@ def test_never_yourself_and_the_caps_always_hold(offers, needs, per_member, appe
             seen[suggestion.other_id] = seen.get(suggestion.other_id, 0) + 1
     assert all(count <= appearances for count in seen.values())
     assert suggest(community, History(), Limits(per_member=per_member, appearances=appearances)) == result
+
+
+def test_a_community_whose_entries_name_no_skill_gets_no_suggestions_rather_than_an_error() -> None:
+    community = Community(
+        people=PEOPLE[:2],
+        offers=(OfferDoc(10, DANA, "!!!"),),
+        needs=(NeedDoc(20, TOMAS, "???"),),
+        projects=(ProjectDoc(30, DANA, "x"),),
+    )
+    assert suggest(community, History()) == {}

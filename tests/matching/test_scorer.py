@@ -61,3 +61,9 @@ def test_the_same_input_gives_the_same_output() -> None:
     first = ConceptTextScorer().match(left, right, per_left=3)
     assert ConceptTextScorer().match(left, right, per_left=3) == first
     assert all(len([m for m in first if m.left == i]) <= 3 for i in range(20))
+
+
+def test_documents_naming_no_skill_or_no_word_at_all_are_read_without_crashing() -> None:
+    assert scores([Doc(1, "x")], [Doc(2, "y")]) == {}  # no skill anywhere: an empty concept space
+    assert scores([Doc(1, "???")], [Doc(2, "!!!")]) == {}  # not even a word: an empty vocabulary
+    assert scores([Doc(1, "???")], [Doc(2, "SEO audits", tags=("seo",))]) == {}

@@ -160,7 +160,23 @@ def test_duplicates_and_limits_are_reported() -> None:
             "extra: is not a field Kindred knows",
         ),
         ("[]", "file: has the wrong type (list)"),
+        ("[" * 100_000, "file: lists or objects are nested too deeply"),
+        ('{"version": ' + "1" * 5000 + "}", "file: holds a number thousands of digits long"),
     ],
 )
 def test_malformed_files_are_explained(text: str, expected: str) -> None:
     assert _problems(text)[0].startswith(expected)
+
+
+def test_odd_text_in_links_and_time_zones_is_a_located_problem_not_a_crash() -> None:
+    bad = copy.deepcopy(SMALL)
+    bad["members"][0]["links"] = ["https://dana.example/\udfff", "https://dana.exa\nmple", "http://["]
+    bad["members"][0]["timezone"] = "America"
+    bad["members"][1]["timezone"] = "\ud800"
+    problems = _problems(bad)  # json.dumps writes the unpaired surrogates as \udfff escapes
+    assert problems == [
+        "members[0].timezone: “America” is not a time zone; use a name such as Europe/Berlin",
+        "members[0].links: “https://dana.example/?” doesn't look like a web address, e.g. "
+        "https://example.com/portfolio",
+        "members[1].timezone: “?” is not a time zone; use a name such as Europe/Berlin",
+    ]

@@ -83,18 +83,22 @@ def test_members_who_left_are_never_contacted(client, fake, sessions) -> None:
     assert fake.calls_to("chat.postMessage") == []
 
 
-def test_a_permanent_failure_is_recorded_and_not_retried(client, fake, sessions) -> None:
-    fake.fail_next("chat.postMessage", error="account_inactive")
+@pytest.mark.parametrize("error", ["user_not_found", "cannot_dm_bot", "account_inactive", "is_archived"])
+def test_a_permanent_failure_is_recorded_and_not_retried(client, fake, sessions, error: str) -> None:
+    fake.fail_next("chat.postMessage", error=error)
     assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.FAILED
     assert send_once(client, sessions, DM_ALICE, now=NOW + LEASE * 2) == Outcome.FAILED
     assert len(fake.calls_to("chat.postMessage")) == 1
     [row] = _rows(sessions)
-    assert (row.status, row.error) == (DeliveryStatus.FAILED, "account_inactive")
+    assert (row.status, row.error) == (DeliveryStatus.FAILED, error)
 
 
-def test_a_rejected_token_stops_the_sender_and_keeps_nothing_claimed(client, fake, sessions) -> None:
-    fake.fail_next("chat.postMessage", error="token_revoked")
-    with pytest.raises(FatalSlackError, match="token_revoked"):
+@pytest.mark.parametrize("error", ["invalid_auth", "token_revoked"])
+def test_a_rejected_token_stops_the_sender_and_keeps_nothing_claimed(
+    client, fake, sessions, error: str
+) -> None:
+    fake.fail_next("chat.postMessage", error=error)
+    with pytest.raises(FatalSlackError, match=error):
         send_once(client, sessions, DM_ALICE, now=NOW)
     assert _rows(sessions) == []
 

@@ -3,7 +3,8 @@
 import pytest
 
 from bot.models import NeedCreate, OfferCreate
-from bot.slack.forms import ModalContext, read_values, validate_form
+from bot.services.errors import NotFound
+from bot.slack.forms import ModalContext, id_value, read_values, validate_form
 
 
 def _state(**blocks) -> dict:
@@ -32,6 +33,12 @@ def test_each_element_type_is_read_the_way_slack_sends_it() -> None:
 )
 def test_malformed_state_reads_as_nothing(state) -> None:
     assert read_values(state) == {}
+
+
+@pytest.mark.parametrize("selected", [5, 2.5, True, "seo", {"value": "seo"}, None])
+def test_a_multi_select_without_a_list_reads_as_nothing_chosen(selected) -> None:
+    state = _state(skills={"type": "multi_static_select", "selected_options": selected})
+    assert read_values(state) == {"skills": []}
 
 
 def test_valid_input_becomes_typed_data() -> None:
@@ -80,3 +87,10 @@ def test_unreadable_metadata_is_an_empty_context(text) -> None:
 def test_metadata_round_trips() -> None:
     context = ModalContext(entry_id=12, response_url="https://hooks.example/x")
     assert ModalContext.load(context.dump()) == context
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "①", "", "12a", "-1", "1" * 19, None])
+def test_only_ascii_digits_are_a_button_id(value) -> None:
+    with pytest.raises(NotFound):
+        id_value(value)
+    assert id_value("12") == 12

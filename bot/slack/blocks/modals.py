@@ -1,6 +1,9 @@
 """Modals: offer, need, project, profile, and a small notice. Pure functions returning `View`s."""
 
+import copy
 from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -118,6 +121,28 @@ def need_modal(*, need: NeedBase | None = None, prefill: str = "", context: Moda
     ]
     title = texts.NEED_TITLE_EDIT if context.entry_id else texts.NEED_TITLE_NEW
     return _modal(ids.NEED_MODAL, title, blocks, context)
+
+
+def new_entry_form(callback_id: str, *, prefill: str, context: ModalContext) -> dict[str, Any]:
+    """`offer_modal` or `need_modal(prefill=…, context=…).to_dict()` for a new entry, without validating
+    the same Block Kit again on every command: validation costs about 2 ms of CPU, more than the rest of the
+    command, yet only the prefill and the metadata change. A test holds the two equal for any text."""
+    form = copy.deepcopy(_blank_entry_form(callback_id))
+    if prefill.strip():
+        [description] = [block for block in form["blocks"] if block.get("block_id") == ids.DESCRIPTION]
+        description["element"]["initial_value"] = clip(prefill, SUMMARY_MAX)
+    form["private_metadata"] = context.dump()
+    return form
+
+
+@cache
+def _blank_entry_form(callback_id: str) -> dict[str, Any]:
+    blank = (
+        offer_modal(context=ModalContext())
+        if callback_id == ids.OFFER_MODAL
+        else need_modal(context=ModalContext())
+    )
+    return blank.to_dict()
 
 
 def project_modal(*, project: ProjectBase | None = None, context: ModalContext) -> View:

@@ -15,6 +15,7 @@ from bot.slack.listeners import (
     events,
     intro_actions,
     options,
+    privacy,
     views,
 )
 
@@ -26,6 +27,7 @@ def register(app: App) -> None:
     events.register(app)
     digest_actions.register(app)
     intro_actions.register(app)
+    privacy.register(app)
     views.register(app)  # ends with a catch-all for unknown modals
     actions.register(app)  # ends with a catch-all for unknown buttons
     app.error(errors.handle_error)  # errors outside listeners (middleware); listeners use errors.guard

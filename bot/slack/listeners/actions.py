@@ -17,12 +17,13 @@ from bot.services import entries, members
 from bot.services.entries import Closing, EntryKind
 from bot.services.errors import NotFound
 from bot.slack import ids
+from bot.slack.acks import AT_ONCE
 from bot.slack.blocks import messages
 from bot.slack.blocks.modals import need_modal, offer_modal, project_modal
 from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext, entry_ref, id_value
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, profile_view, publish_home
+from bot.slack.surfaces import ensure_member, open_modal, profile_view, publish_home
 
 CLOSINGS = {
     ids.WITHDRAW_ENTRY: Closing.WITHDRAW,
@@ -32,45 +33,45 @@ CLOSINGS = {
 
 
 def register(app: App) -> None:
-    app.action(ids.ADD_OFFER)(guard(add_offer))
-    app.action(ids.ADD_NEED)(guard(add_need))
-    app.action(ids.ADD_PROJECT)(guard(add_project))
-    app.action(ids.EDIT_PROFILE)(guard(edit_profile))
-    app.action(ids.EDIT_ENTRY)(guard(edit_entry))
+    app.action(ids.ADD_OFFER, middleware=AT_ONCE)(guard(add_offer))
+    app.action(ids.ADD_NEED, middleware=AT_ONCE)(guard(add_need))
+    app.action(ids.ADD_PROJECT, middleware=AT_ONCE)(guard(add_project))
+    app.action(ids.EDIT_PROFILE, middleware=AT_ONCE)(guard(edit_profile))
+    app.action(ids.EDIT_ENTRY, middleware=AT_ONCE)(guard(edit_entry))
     for action_id in CLOSINGS:
-        app.action(action_id)(guard(close_entry))
-    app.action(ids.PAUSE)(guard(pause_or_resume))
-    app.action(ids.RESUME)(guard(pause_or_resume))
-    app.action(ids.CHOOSE_CADENCE)(guard(choose_cadence))
-    app.action(re.compile(f"^{ids.SET_CADENCE}:"))(guard(set_cadence_from_message))
-    app.action(ids.PROFILE_ADD_PROJECT)(guard(push_new_project))
-    app.action(ids.PROFILE_EDIT_PROJECT)(guard(push_project_edit))
-    app.action(re.compile(".*"))(ignore)  # unknown or retired buttons: ack and do nothing
+        app.action(action_id, middleware=AT_ONCE)(guard(close_entry))
+    app.action(ids.PAUSE, middleware=AT_ONCE)(guard(pause_or_resume))
+    app.action(ids.RESUME, middleware=AT_ONCE)(guard(pause_or_resume))
+    app.action(ids.CHOOSE_CADENCE, middleware=AT_ONCE)(guard(choose_cadence))
+    app.action(re.compile(f"^{ids.SET_CADENCE}:"), middleware=AT_ONCE)(guard(set_cadence_from_message))
+    app.action(ids.PROFILE_ADD_PROJECT, middleware=AT_ONCE)(guard(push_new_project))
+    app.action(ids.PROFILE_EDIT_PROJECT, middleware=AT_ONCE)(guard(push_project_edit))
+    app.action(re.compile(".*"), middleware=AT_ONCE)(ignore)  # unknown or retired buttons: ack and do nothing
 
 
 def ignore(ack: Ack) -> None:
     ack()
 
 
-def add_offer(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def add_offer(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=offer_modal(context=ModalContext()))
+    open_modal(client, context, body["trigger_id"], offer_modal(context=ModalContext()))
 
 
-def add_need(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def add_need(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=need_modal(context=ModalContext()))
+    open_modal(client, context, body["trigger_id"], need_modal(context=ModalContext()))
 
 
-def add_project(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def add_project(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=project_modal(context=ModalContext()))
+    open_modal(client, context, body["trigger_id"], project_modal(context=ModalContext()))
 
 
 def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     view = profile_view(client, deps_of(context), identity_of(body, context))
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, context, body["trigger_id"], view)
 
 
 def edit_entry(
@@ -91,7 +92,7 @@ def edit_entry(
         view = need_modal(need=entry, context=modal_context)
     else:
         view = project_modal(project=entry, context=modal_context)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, context, body["trigger_id"], view)
 
 
 def close_entry(
@@ -150,13 +151,11 @@ def set_cadence_from_message(
     respond(replace_original=True, **messages.text_message(texts.cadence_set(cadence)).as_kwargs())
 
 
-def push_new_project(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def push_new_project(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
-    client.views_push(
-        trigger_id=body["trigger_id"],
-        view=project_modal(context=ModalContext(response_url=parent.response_url)),
-    )
+    view = project_modal(context=ModalContext(response_url=parent.response_url))
+    open_modal(client, context, body["trigger_id"], view, push=True)
 
 
 def push_project_edit(
@@ -175,7 +174,7 @@ def push_project_edit(
         project=project,  # type: ignore[arg-type]
         context=ModalContext(entry_id=entry_id, response_url=parent.response_url),
     )
-    client.views_push(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, context, body["trigger_id"], view, push=True)
 
 
 def _set_cadence(

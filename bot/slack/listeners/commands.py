@@ -11,14 +11,16 @@ from bot.models import DigestCadence, MemberStatus
 from bot.services import entries, members
 from bot.services.stats import team_stats
 from bot.slack import ids
+from bot.slack.acks import AT_ONCE
 from bot.slack.blocks import messages
 from bot.slack.blocks.common import mrkdwn
-from bot.slack.blocks.modals import need_modal, offer_modal
+from bot.slack.blocks.modals import new_entry_form
 from bot.slack.blocks.stats import stats_message
 from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, is_admin, profile_view, publish_home
+from bot.slack.listeners.privacy import ask_to_forget, send_export
+from bot.slack.surfaces import ensure_member, is_admin, open_modal, profile_view, publish_home
 
 CADENCE_WORDS = {
     "weekly": DigestCadence.WEEKLY,
@@ -36,27 +38,23 @@ CADENCE_WORDS = {
 
 
 def register(app: App) -> None:
-    app.command(ids.OFFER_HELP_COMMAND)(guard(open_offer_modal))
-    app.command(ids.NEED_HELP_COMMAND)(guard(open_need_modal))
-    app.command(ids.KINDRED_COMMAND)(guard(kindred))
+    app.command(ids.OFFER_HELP_COMMAND, middleware=AT_ONCE)(guard(open_offer_modal))
+    app.command(ids.NEED_HELP_COMMAND, middleware=AT_ONCE)(guard(open_need_modal))
+    app.command(ids.KINDRED_COMMAND, middleware=AT_ONCE)(guard(kindred))
 
 
 def open_offer_modal(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     modal_context = ModalContext(response_url=body.get("response_url"))
-    client.views_open(
-        trigger_id=body["trigger_id"], view=offer_modal(prefill=_text(body), context=modal_context)
-    )
-    ensure_member(client, deps_of(context), identity_of(body, context))
+    form = new_entry_form(ids.OFFER_MODAL, prefill=_text(body), context=modal_context)
+    open_modal(client, context, body["trigger_id"], form)
 
 
 def open_need_modal(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     modal_context = ModalContext(response_url=body.get("response_url"))
-    client.views_open(
-        trigger_id=body["trigger_id"], view=need_modal(prefill=_text(body), context=modal_context)
-    )
-    ensure_member(client, deps_of(context), identity_of(body, context))
+    form = new_entry_form(ids.NEED_MODAL, prefill=_text(body), context=modal_context)
+    open_modal(client, context, body["trigger_id"], form)
 
 
 def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
@@ -74,6 +72,10 @@ def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, res
         _list(body, client, context, respond)
     elif word == "stats":
         _stats(body, client, context, respond)
+    elif word == "export":
+        send_export(body, client, context, respond)
+    elif word in ("forget-me", "forgetme") or (word == "forget" and argument.lower() == "me"):
+        ask_to_forget(body, context, respond)
     else:
         _answer(respond, messages.help_message(unknown=word))
 
@@ -82,7 +84,7 @@ def _open_profile(body: dict[str, Any], client: WebClient, context: Any) -> None
     view = profile_view(
         client, deps_of(context), identity_of(body, context), response_url=body.get("response_url")
     )
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, context, body["trigger_id"], view)
 
 
 def _pause_or_resume(

@@ -13,20 +13,21 @@ from bot.services import intros
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.members import Identity
 from bot.slack import ids, intro_flow
+from bot.slack.acks import AT_ONCE
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.intros import intro_modal
 from bot.slack.blocks.messages import text_message
 from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext, read_values
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, introducible_member, tell
+from bot.slack.surfaces import ensure_member, introducible_member, open_modal, tell
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>")
 REASON_MAX = 500
 
 
 def register(app: App) -> None:
-    app.command(ids.INTRO_COMMAND)(guard(intro_command))
+    app.command(ids.INTRO_COMMAND, middleware=AT_ONCE)(guard(intro_command))
     app.view(ids.INTRO_MODAL)(guard(intro_submitted))
 
 
@@ -43,7 +44,7 @@ def intro_command(ack: Ack, body: dict[str, Any], client: WebClient, context: An
     if problem:
         respond(response_type="ephemeral", **text_message(problem).as_kwargs())
         return
-    if len(mentioned) < 2 or not reason:  # ask for what is missing, keeping what was given
+    if len(mentioned) < 2 or not reason or len(reason) > REASON_MAX:  # ask again, keeping what was given
         first, second = ([*mentioned, None, None])[:2]
         modal = intro_modal(
             first=first,
@@ -51,7 +52,7 @@ def intro_command(ack: Ack, body: dict[str, Any], client: WebClient, context: An
             reason=reason[:REASON_MAX],
             context=ModalContext(response_url=body.get("response_url")),
         )
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, context, body["trigger_id"], modal)
         return
     confirmation = _connect(
         client, deps_of(context), identity_of(body, context), mentioned[0], mentioned[1], reason

@@ -15,6 +15,7 @@ from bot.db import session_scope
 from bot.models import DigestSuggestion, Member
 from bot.services import suggestions
 from bot.slack import ids, intro_flow
+from bot.slack.acks import AT_ONCE
 from bot.slack.blocks.messages import Message
 from bot.slack.context import deps_of, identity_of
 from bot.slack.digests import render_digest
@@ -24,8 +25,8 @@ from bot.slack.surfaces import ensure_member
 
 
 def register(app: App) -> None:
-    app.action(ids.DIGEST_INTRO)(guard(introduce_us))
-    app.action(ids.DIGEST_NOT_FOR_ME)(guard(not_for_me))
+    app.action(ids.DIGEST_INTRO, middleware=AT_ONCE)(guard(introduce_us))
+    app.action(ids.DIGEST_NOT_FOR_ME, middleware=AT_ONCE)(guard(not_for_me))
 
 
 def introduce_us(

@@ -17,11 +17,12 @@ from slack_sdk.errors import SlackApiError
 from bot import texts
 from bot.services.errors import DomainError
 from bot.slack.blocks.messages import text_message
-from bot.slack.surfaces import tell
+from bot.slack.surfaces import TooSlowForSlack, tell
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[..., None]
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
 
 
 def guard(handler: Handler) -> Handler:
@@ -68,9 +69,13 @@ def _guarded_signature(ack, body, client, context, respond, action, view, event)
 
 
 def handle_error(error: Exception, body: dict[str, Any], client: WebClient, context: Any) -> None:
-    if isinstance(error, DomainError):
+    trigger_spent = isinstance(error, TooSlowForSlack) or _slack_error(error) in TRIGGER_ERRORS
+    if isinstance(error, DomainError) and not trigger_spent:
         message = error.message
         log.info("refused %s: %s", body.get("type") or body.get("command"), error.message)
+    elif trigger_spent:  # Kindred was too slow (overloaded): the member can simply try again
+        message = texts.TOO_SLOW_FOR_SLACK
+        log.warning("%s: could not open a form in time (%s)", body.get("command") or body.get("type"), error)
     else:
         message = texts.GENERIC_ERROR
         log.error("unexpected error handling %s", body.get("type") or body.get("command"), exc_info=error)
@@ -79,7 +84,7 @@ def handle_error(error: Exception, body: dict[str, Any], client: WebClient, cont
     user_id = context.get("user_id") or (body.get("user") or {}).get("id") or body.get("user_id")
     if not user_id:
         return
-    trigger_id = body.get("trigger_id") if body.get("type") == "block_actions" else None
+    trigger_id = body.get("trigger_id") if body.get("type") == "block_actions" and not trigger_spent else None
     try:
         tell(
             client,
@@ -90,3 +95,7 @@ def handle_error(error: Exception, body: dict[str, Any], client: WebClient, cont
         )
     except SlackApiError as failure:
         log.warning("could not tell %s about an error: %s", user_id, failure.response.get("error"))
+
+
+def _slack_error(error: Exception) -> str | None:
+    return str(error.response.get("error")) if isinstance(error, SlackApiError) else None

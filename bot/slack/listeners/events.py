@@ -1,4 +1,6 @@
-"""Events: the Home tab opened, a member joined, a member's account changed."""
+"""Events: the Home tab opened, a member joined, a member's account changed.
+
+None of them re-creates or writes to someone who asked Kindred to forget them."""
 
 import logging
 import re
@@ -9,12 +11,12 @@ from slack_sdk import WebClient
 
 from bot import repo
 from bot.db import session_scope
-from bot.services import members
+from bot.services import members, privacy
 from bot.slack.blocks.messages import welcome_message
 from bot.slack.context import deps_of
 from bot.slack.delivery import DM, send_once
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, identity_from_user, publish_home
+from bot.slack.surfaces import identity_from_user, member_unless_forgotten, publish_home
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +40,13 @@ def home_opened(event: dict[str, Any], client: WebClient, context: Any) -> None:
     deps = deps_of(context)
     team_id = context.get("team_id") or event.get("view", {}).get("team_id")
     who = members.Identity(team_id=str(team_id), user_id=str(event["user"]))
-    member = ensure_member(client, deps, who)
-    publish_home(client, deps, team_id=member.team_id, user_id=member.user_id)
+    member_unless_forgotten(client, deps, who)  # a first visit makes them a member; the forgotten stay so
+    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
 
 
 def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> None:
-    """A short welcome DM with buttons to add an offer or a need, at most once per member."""
+    """A short welcome DM with buttons to add an offer or a need, at most once per member, and never to
+    someone who asked Kindred to forget them."""
     user = event.get("user") or {}
     if not isinstance(user, dict) or user.get("is_bot") or user.get("deleted") or not user.get("id"):
         return
@@ -51,6 +54,9 @@ def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> Non
     team_id = str(context.get("team_id") or user.get("team_id"))
     who = identity_from_user(user, team_id=team_id)
     with session_scope(deps.sessions) as session:
+        if privacy.is_forgotten(session, team_id=team_id, user_id=who.user_id):
+            log.info("not welcoming %s: they asked Kindred to forget them", who.user_id)
+            return
         members.ensure_member(session, who=who, now=deps.clock())
     dm = DM(team_id=team_id, user_id=who.user_id, key=WELCOME_KEY, message=welcome_message())
     outcome = send_once(client, deps.sessions, dm, now=deps.clock())

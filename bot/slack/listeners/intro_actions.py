@@ -15,6 +15,7 @@ from bot.services import intros
 from bot.services.errors import NotFound
 from bot.services.intros import Answer
 from bot.slack import ids, intro_flow
+from bot.slack.acks import AT_ONCE
 from bot.slack.blocks.intros import follow_up_message
 from bot.slack.blocks.messages import text_message
 from bot.slack.context import Deps, deps_of, identity_of
@@ -31,11 +32,11 @@ OUTCOMES = {
 
 
 def register(app: App) -> None:
-    app.action(ids.CONSENT_YES)(guard(consent))
-    app.action(ids.CONSENT_NO)(guard(consent))
+    app.action(ids.CONSENT_YES, middleware=AT_ONCE)(guard(consent))
+    app.action(ids.CONSENT_NO, middleware=AT_ONCE)(guard(consent))
     for action_id in OUTCOMES:
-        app.action(action_id)(guard(outcome))
-    app.action(ids.NEED_INTRO)(guard(ask_from_need))
+        app.action(action_id, middleware=AT_ONCE)(guard(outcome))
+    app.action(ids.NEED_INTRO, middleware=AT_ONCE)(guard(ask_from_need))
 
 
 def consent(

@@ -5,7 +5,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.models import OfferCreate
-from bot.slack.blocks.modals import need_modal, notice_modal, offer_modal, profile_modal, project_modal
+from bot.slack import ids
+from bot.slack.blocks.modals import (
+    need_modal,
+    new_entry_form,
+    notice_modal,
+    offer_modal,
+    profile_modal,
+    project_modal,
+)
 from bot.slack.forms import ModalContext
 from tests.fakeslack import check_view
 from tests.slack.blocks import samples
@@ -25,6 +33,21 @@ def test_new_entry_modals_stay_valid_whatever_the_command_text(text: str) -> Non
         view = valid(build(prefill=text, context=ModalContext(response_url="https://hooks.example/r/1")))
         description = view["blocks"][1]["element"]
         assert len(description.get("initial_value", "")) <= description["max_length"]
+
+
+@given(st.text(max_size=4000) | st.sampled_from(TEXTS), st.text(max_size=3500) | st.none())
+@settings(max_examples=60, deadline=None)
+def test_the_fast_new_entry_form_is_exactly_the_validated_builders(
+    text: str, response_url: str | None
+) -> None:
+    context = ModalContext(response_url=response_url)
+    for callback_id, build in ((ids.OFFER_MODAL, offer_modal), (ids.NEED_MODAL, need_modal)):
+        fast = new_entry_form(callback_id, prefill=text, context=context)
+        assert fast == build(prefill=text, context=context).to_dict()
+    assert (
+        new_entry_form(ids.NEED_MODAL, prefill="", context=ModalContext())
+        == need_modal(context=ModalContext()).to_dict()
+    )  # a prefill never leaks into the next form
 
 
 @pytest.mark.parametrize("text", TEXTS)

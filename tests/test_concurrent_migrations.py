@@ -1,0 +1,36 @@
+"""Replicas starting together on one PostgreSQL schema migrate one at a time instead of colliding."""
+
+import os
+import subprocess
+import sys
+import uuid
+
+from sqlalchemy import inspect, text
+
+from bot.db import make_engine
+
+
+def test_four_replicas_upgrading_an_empty_schema_at_once_all_succeed(postgres_url: str) -> None:
+    schema = f"kindred_race_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(postgres_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    env = {**os.environ, "DATABASE_URL": postgres_url.rsplit("%3D", 1)[0] + f"%3D{schema}"}
+    try:
+        replicas = [
+            subprocess.Popen(
+                [sys.executable, "-m", "bot", "db", "upgrade"], env=env, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(4)
+        ]
+        failures = [replica.communicate(timeout=120)[1] for replica in replicas if replica.wait(timeout=120)]
+        assert failures == []
+        engine = make_engine(env["DATABASE_URL"])
+        assert {"members", "intros", "deliveries"} <= set(inspect(engine).get_table_names())
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        engine.dispose()
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

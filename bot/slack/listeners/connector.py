@@ -22,7 +22,9 @@ from bot.slack.forms import ModalContext, read_values
 from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import ensure_member, introducible_member, open_modal, tell
 
-MENTION = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>")
+# `<@U123>` or `<@U123|name>`. Slack escapes "<" and ">" in names, so a name stops at either: text full of
+# unfinished mentions is then scanned in linear time, not quadratic (10,000 characters: 0.1 ms, not 67).
+MENTION = re.compile(r"<@([UW][A-Z0-9]{2,30})(?:\|[^<>]*)?>")
 REASON_MAX = 500
 
 

@@ -5,9 +5,12 @@
 
 Each size is generated once into its own database, then measured in a fresh Python process so the peak
 memory (ru_maxrss) is the computation's own: loading the community, matching, assigning, writing reasons.
+It also reports the garbage collector's share of that time and its longest pause: a pause stops every
+thread of the process, so on the leader replica it also delays acks while the digest is computed.
 """
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -16,12 +19,14 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
 from bench.community import NOW, TEAM, populate
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.heap import freeze_startup_objects
 from bot.services.digest import DigestRules, preview
 
 POSTGRES = os.environ.get("KINDRED_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -31,10 +36,14 @@ def measure(url: str) -> dict:
     """Run inside the fresh process: time one digest computation for the community at `url`."""
     engine = make_engine(url)
     sessions = make_session_factory(engine)
+    freeze_startup_objects()  # as `kindred run`, `kindred digest` and `kindred tick` do before working
+    pauses: list[float] = []
+    gc.callbacks.append(_timing_into(pauses))
     started = time.perf_counter()
     with session_scope(sessions) as session:
         plan = preview(session, team_id=TEAM, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC")))
     seconds = time.perf_counter() - started
+    gc.callbacks.clear()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     suggestions = sum(len(planned.suggestions) for planned in plan.digests)
     return {
@@ -42,7 +51,22 @@ def measure(url: str) -> dict:
         "peak_mb": round(peak_mb),
         "digests": len(plan.digests),
         "suggestions": suggestions,
+        "gc_seconds": round(sum(pauses), 2),
+        "longest_gc_pause_ms": round(max(pauses, default=0) * 1000),
     }
+
+
+def _timing_into(pauses: list[float]) -> Callable[[str, dict], None]:
+    """A `gc.callbacks` entry appending each collection's duration (seconds) to `pauses`."""
+    began = [0.0]
+
+    def callback(phase: str, _info: dict) -> None:
+        if phase == "start":
+            began[0] = time.perf_counter()
+        else:
+            pauses.append(time.perf_counter() - began[0])
+
+    return callback
 
 
 def prepare(size: int, database: str, folder: str) -> tuple[str, callable]:
@@ -76,8 +100,11 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
-    print("| members | database | seconds | peak memory (MB) | digests | suggestions |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print(
+        "| members | database | seconds | peak memory (MB) | digests | suggestions "
+        "| of it in GC (s) | longest GC pause (ms) |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             url, cleanup = prepare(size, args.database, folder)
@@ -93,7 +120,8 @@ def main() -> None:
             result = json.loads(run.stdout.strip().splitlines()[-1])
             print(
                 f"| {size:,} | {args.database} | {result['seconds']} | {result['peak_mb']} "
-                f"| {result['digests']:,} | {result['suggestions']:,} |",
+                f"| {result['digests']:,} | {result['suggestions']:,} | {result['gc_seconds']} "
+                f"| {result['longest_gc_pause_ms']:,} |",
                 flush=True,
             )
 

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from bot import digest_output, logs, repo
 from bot.config import ConfigError, Settings, load_settings
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.heap import freeze_startup_objects
 from bot.jobs import digest as digest_job
 from bot.jobs.context import JobContext
 from bot.jobs.registry import run_due
@@ -128,6 +129,7 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
         settings.require_token(" (or use --dry-run to send nothing)")
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    freeze_startup_objects()
     sessions = make_session_factory(engine)
     with session_scope(sessions) as session:
         team = _one_team(session, args.team)
@@ -154,6 +156,7 @@ def _tick(args: argparse.Namespace, settings: Settings) -> int:
     settings.require_token()
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    freeze_startup_objects()
     context = JobContext(
         sessions=make_session_factory(engine), client=build_client(settings), settings=settings
     )

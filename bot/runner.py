@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
 from bot.db import make_engine, make_session_factory, upgrade
+from bot.heap import freeze_startup_objects
 from bot.jobs.context import JobContext
 from bot.jobs.leader import Elector, lock_for
 from bot.jobs.scheduler import build_scheduler
@@ -37,6 +38,7 @@ def run(settings: Settings, *, port: int | None = None) -> None:
         raise ConfigError(f"SLACK_BOT_TOKEN was rejected by Slack ({error.response.get('error')})") from None
     jobs = ScheduledJobs(JobContext(sessions=sessions, client=client, settings=settings))
     elector = Elector(lambda: lock_for(settings.database_url), on_elected=jobs.start, on_deposed=jobs.stop)
+    freeze_startup_objects()
     http = serve(
         wsgi_app(None if settings.socket_mode else app, engine, role=elector.role),
         port=settings.port if port is None else port,

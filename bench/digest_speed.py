@@ -38,7 +38,7 @@ def measure(url: str) -> dict:
     sessions = make_session_factory(engine)
     freeze_startup_objects()  # as `kindred run`, `kindred digest` and `kindred tick` do before working
     pauses: list[float] = []
-    gc.callbacks.append(_timing_into(pauses))
+    gc.callbacks.append(timing_into(pauses))
     started = time.perf_counter()
     with session_scope(sessions) as session:
         plan = preview(session, team_id=TEAM, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC")))
@@ -56,7 +56,7 @@ def measure(url: str) -> dict:
     }
 
 
-def _timing_into(pauses: list[float]) -> Callable[[str, dict], None]:
+def timing_into(pauses: list[float]) -> Callable[[str, dict], None]:
     """A `gc.callbacks` entry appending each collection's duration (seconds) to `pauses`."""
     began = [0.0]
 
@@ -67,6 +67,15 @@ def _timing_into(pauses: list[float]) -> Callable[[str, dict], None]:
             pauses.append(time.perf_counter() - began[0])
 
     return callback
+
+
+def measure_in_fresh_process(module: str, *arguments: str) -> dict:
+    """`python -m MODULE --measure ARGUMENTS…` in a new process; what it printed last, as JSON."""
+    run = subprocess.run(
+        [sys.executable, "-m", module, "--measure", *arguments], capture_output=True, text=True, check=True
+    )
+    result: dict = json.loads(run.stdout.strip().splitlines()[-1])
+    return result
 
 
 def prepare(size: int, database: str, folder: str) -> tuple[str, callable]:
@@ -109,15 +118,9 @@ def main() -> None:
         for size in args.sizes:
             url, cleanup = prepare(size, args.database, folder)
             try:
-                run = subprocess.run(
-                    [sys.executable, "-m", "bench.digest_speed", "--measure", url],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                )
+                result = measure_in_fresh_process("bench.digest_speed", url)
             finally:
                 cleanup()
-            result = json.loads(run.stdout.strip().splitlines()[-1])
             print(
                 f"| {size:,} | {args.database} | {result['seconds']} | {result['peak_mb']} "
                 f"| {result['digests']:,} | {result['suggestions']:,} | {result['gc_seconds']} "

@@ -2,4 +2,5 @@ import sys
 
 from bot.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a child process (jobs/planning) imports the main module
+    sys.exit(main())

@@ -36,7 +36,7 @@ def run(settings: Settings, *, port: int | None = None) -> None:
         app = create_app(settings, client, sessions, listener_executor=executor)
     except SlackApiError as error:
         raise ConfigError(f"SLACK_BOT_TOKEN was rejected by Slack ({error.response.get('error')})") from None
-    jobs = ScheduledJobs(JobContext(sessions=sessions, client=client, settings=settings))
+    jobs = ScheduledJobs(JobContext(sessions=sessions, client=client, settings=settings, plan_apart=True))
     elector = Elector(lambda: lock_for(settings.database_url), on_elected=jobs.start, on_deposed=jobs.stop)
     freeze_startup_objects()
     http = serve(

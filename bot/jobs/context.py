@@ -21,6 +21,7 @@ class JobContext:
     stop: threading.Event = field(
         default_factory=threading.Event
     )  # set: finish the current message, then stop
+    plan_apart: bool = False  # compute digest plans in a child process (`kindred run`; see jobs/planning)
 
     @cached_property
     def pacer(self) -> Pacer:

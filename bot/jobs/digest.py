@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from bot import repo
 from bot.db import session_scope
+from bot.jobs import planning
 from bot.jobs.context import JobContext
 from bot.models import DigestRun, Member, MemberStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
 from bot.services import digest
@@ -49,6 +50,12 @@ def run(context: JobContext, now: datetime) -> list[DigestReport]:
 
 
 def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
+    if context.plan_apart and not _plan_apart(context, team_id, now):
+        period = context.rules.period(now).key
+        log.info(
+            "digest %s for %s: stopping before it was planned; it is planned on the next run", period, team_id
+        )
+        return DigestReport(team_id=team_id, period=period)
     with session_scope(context.sessions) as session:
         plan = digest.plan(session, team_id=team_id, now=now, rules=context.rules)
     key = digest.digest_key(plan.period)
@@ -91,6 +98,23 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
         report.errors,
     )
     return report
+
+
+def _plan_apart(context: JobContext, team_id: str, now: datetime) -> bool:
+    """The plan is stored, by a child process if it was not yet. False: stopped first."""
+    with session_scope(context.sessions) as session:
+        if planning.is_planned(session, team_id=team_id, now=now, rules=context.rules):
+            return True
+    settings = context.settings
+    return planning.plan_in_child(
+        context.sessions,
+        team_id=team_id,
+        now=now,
+        rules=context.rules,
+        stop=context.stop,
+        log_level=settings.log_level,
+        log_format=settings.log_format,
+    )
 
 
 def _send(context: JobContext, planned: digest.PlannedDigest, *, key: str, now: datetime) -> Outcome:

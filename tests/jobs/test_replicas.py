@@ -53,6 +53,7 @@ def test_a_killed_leader_is_replaced_and_no_digest_is_lost_or_doubled(
             eventually(lambda: any(r.said("elected") for r in replicas), 60, "a leader")
             [leader] = [r for r in replicas if r.said("elected")]
             assert posting.wait(timeout=60), "the leader never sent its digests"
+            assert leader.said("planned in a child process")  # the serving process only loads the plan
             leader.signal(signal.SIGKILL)
             killed_at = time.monotonic()
             survivors = [r for r in replicas if r is not leader]

@@ -9,7 +9,7 @@ from bot.jobs.context import JobContext
 from bot.services.members import Identity, ensure_member
 from bot.slack.client import build_client
 from tests.conftest import NOW
-from tests.e2e.conftest import Bot
+from tests.e2e.conftest import Bot, text_of
 from tests.factories import make_need, make_offer, make_project
 
 PEOPLE = {
@@ -56,3 +56,15 @@ def latest(bot: Bot, user_id: str, containing: str) -> dict[str, Any]:
         if containing.lower() in str(message).lower():
             return message | {"channel": bot.fake.dm_channel_for(user_id)}
     raise AssertionError(f"no message with {containing!r} for {user_id}: {bot.fake.messages(user_id)}")
+
+
+def alice_asks_for_bob(bot: Bot) -> dict[str, Any]:
+    """Alice clicks "Introduce us" on Bob in her digest; returns the consent question Bob receives."""
+    seed(bot)
+    digest = digest_for(bot, "U0ALICE")
+    blocks = digest["blocks"]
+    position = next(i for i, block in enumerate(blocks) if "<@U0BOB>" in text_of(block))
+    value = next(e["value"] for e in blocks[position + 1]["elements"] if e["action_id"] == "digest_intro")
+    assert bot.slack.click("digest_intro", value=value, message=digest).status == 200
+    bot.settle()
+    return latest(bot, "U0BOB", "Would you like an intro to Alice")

@@ -5,20 +5,8 @@ from typing import Any
 
 from bot import texts
 from bot.models import Intro
-from tests.e2e.community import digest_for, latest, seed
+from tests.e2e.community import alice_asks_for_bob, digest_for, latest, seed
 from tests.e2e.conftest import Bot, text_of
-
-
-def _ask_for_bob(bot: Bot) -> dict[str, Any]:
-    """Alice clicks "Introduce us" on Bob in her digest; returns the consent question Bob receives."""
-    seed(bot)
-    digest = digest_for(bot, "U0ALICE")
-    blocks = digest["blocks"]
-    position = next(i for i, block in enumerate(blocks) if "<@U0BOB>" in text_of(block))
-    value = next(e["value"] for e in blocks[position + 1]["elements"] if e["action_id"] == "digest_intro")
-    assert bot.slack.click("digest_intro", value=value, message=digest).status == 200
-    bot.settle()
-    return latest(bot, "U0BOB", "Would you like an intro to Alice")
 
 
 def _group_messages(bot: Bot) -> list[dict[str, Any]]:
@@ -27,7 +15,7 @@ def _group_messages(bot: Bot) -> list[dict[str, Any]]:
 
 
 def test_both_say_yes_and_are_introduced_in_a_group_dm(bot: Bot) -> None:
-    question = _ask_for_bob(bot)
+    question = alice_asks_for_bob(bot)
     shown = text_of(question["blocks"])
     assert "Alice is looking for help with “My shop doesn't show up on Google”" in shown
     assert "SEO audits for small shops" in shown
@@ -51,7 +39,7 @@ def test_both_say_yes_and_are_introduced_in_a_group_dm(bot: Bot) -> None:
 
 
 def test_a_decline_is_silent_until_the_request_would_have_expired(bot: Bot) -> None:
-    question = _ask_for_bob(bot)
+    question = alice_asks_for_bob(bot)
     value = question["blocks"][-2]["elements"][1]["value"]
     bot.slack.click("intro_not_now", user="U0BOB", value=value, message=question)
     bot.settle()
@@ -68,7 +56,7 @@ def test_a_decline_is_silent_until_the_request_would_have_expired(bot: Bot) -> N
 
 
 def test_an_unanswered_request_expires_with_the_same_gentle_note(bot: Bot) -> None:
-    question = _ask_for_bob(bot)
+    question = alice_asks_for_bob(bot)
     bot.clock.advance(days=7, minutes=1)
     bot.tick()
     assert latest(bot, "U0ALICE", "didn't work out")["text"] == texts.not_this_time("Bob")
@@ -83,7 +71,7 @@ def test_an_unanswered_request_expires_with_the_same_gentle_note(bot: Bot) -> No
 
 
 def test_a_second_click_and_a_strangers_click_change_nothing(bot: Bot) -> None:
-    question = _ask_for_bob(bot)
+    question = alice_asks_for_bob(bot)
     value = question["blocks"][-2]["elements"][0]["value"]
     bot.slack.click("intro_yes", user="U0MALLORY", value=value, message=question)
     assert "for someone else" in bot.next_call("response_url").args["text"]

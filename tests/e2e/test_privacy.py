@@ -20,7 +20,7 @@ from bot.models import (
 )
 from bot.services.members import Identity, ensure_member
 from bot.slack import ids
-from tests.e2e.community import digest_for, latest, seed
+from tests.e2e.community import alice_asks_for_bob, digest_for, latest, seed
 from tests.e2e.conftest import Bot, text_of
 from tests.factories import make_need, make_offer
 
@@ -45,18 +45,6 @@ def _button(answer: dict[str, Any], action_id: str) -> dict[str, Any]:
         for element in block["elements"]
         if element["action_id"] == action_id
     )
-
-
-def _ask_for_alice(bot: Bot) -> None:
-    """Alice has a digest, and asked for an intro to Bob, who was asked."""
-    seed(bot)
-    digest = digest_for(bot, "U0ALICE")
-    blocks = digest["blocks"]
-    position = next(i for i, block in enumerate(blocks) if "<@U0BOB>" in text_of(block))
-    value = next(e["value"] for e in blocks[position + 1]["elements"] if e["action_id"] == "digest_intro")
-    assert bot.slack.click("digest_intro", value=value, message=digest).status == 200
-    bot.settle()
-    latest(bot, "U0BOB", "Would you like an intro to Alice")
 
 
 def _forget_alice(bot: Bot) -> dict[str, Any]:
@@ -103,7 +91,7 @@ def _dave_joins_with_seo(bot: Bot) -> None:
 
 
 def test_export_sends_a_json_file_of_the_members_data_to_their_dm(bot: Bot) -> None:
-    _ask_for_alice(bot)
+    alice_asks_for_bob(bot)
     answer = _reply(bot, "export")
     assert "on its way to your DMs" in answer["text"]
     bot.settle()
@@ -129,7 +117,7 @@ def test_export_sends_a_json_file_of_the_members_data_to_their_dm(bot: Bot) -> N
 
 
 def test_a_declined_intro_is_not_revealed_in_the_export(bot: Bot) -> None:
-    _ask_for_alice(bot)
+    alice_asks_for_bob(bot)
     question = latest(bot, "U0BOB", "Would you like an intro to Alice")
     value = question["blocks"][-2]["elements"][1]["value"]
     bot.slack.click("intro_not_now", user="U0BOB", value=value, message=question)
@@ -166,7 +154,7 @@ def test_forget_me_asks_first_explaining_what_goes(bot: Bot) -> None:
 
 
 def test_delete_my_data_deletes_everything_and_nothing_contacts_them_again(bot: Bot) -> None:
-    _ask_for_alice(bot)
+    alice_asks_for_bob(bot)
     alice = bot.member("U0ALICE")
     assert alice is not None
     assert alice.id is not None

@@ -13,12 +13,13 @@ from sqlmodel import Session
 
 from bot import digest_output, logs, repo
 from bot.config import ConfigError, Settings, load_settings
-from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.db import SessionFactory, make_engine, make_session_factory, session_scope, upgrade
 from bot.heap import freeze_startup_objects
 from bot.jobs import digest as digest_job
 from bot.jobs.context import JobContext
 from bot.jobs.registry import run_due
-from bot.services import community_file
+from bot.matching.embeddings import load_embedder
+from bot.services import community_file, vectors
 from bot.services import digest as digest_service
 from bot.services.periods import parse_moment
 from bot.slack.client import build_client
@@ -95,9 +96,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         run(settings, port=args.port)
         return 0
     if args.command == "db":
-        upgrade(make_engine(settings.database_url))
+        engine = make_engine(settings.database_url)
+        upgrade(engine)
+        embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
         where = make_url(settings.database_url).render_as_string(hide_password=True)
-        print(f"Database is up to date ({where}).")
+        print(f"Database is up to date ({where}); {embedded:,} text(s) embedded.")
         return 0
     if args.command == "demo":
         from bot.demo import load_demo
@@ -112,6 +115,23 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "tick":
         return _tick(args, settings)
     return _export(args.file, args.team, settings)
+
+
+def embed_missing(sessions: SessionFactory, model: str) -> int:
+    """Store the sentence vector of every profile and entry that has none (or an outdated one), with a
+    progress bar on standard error."""
+    from tqdm import tqdm
+
+    embedder = load_embedder(model)
+    with session_scope(sessions) as session:
+        total = vectors.count_stale(session, embedder=embedder)
+    if not total:
+        return 0
+    with (
+        tqdm(total=total, desc="Embedding", unit="text", file=sys.stderr) as bar,
+        session_scope(sessions) as session,
+    ):
+        return vectors.refresh(session, embedder=embedder, progress=bar.update)
 
 
 def _now(text: str | None, settings: Settings) -> datetime:
@@ -203,8 +223,10 @@ def _import(path: str, settings: Settings) -> int:
         return EXIT_FAILED
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    with session_scope(make_session_factory(engine)) as session:
+    sessions = make_session_factory(engine)
+    with session_scope(sessions) as session:
         report = community_file.import_community(session, community, now=datetime.now(UTC))
+    embed_missing(sessions, settings.embedding_model)
     created, updated, skipped = report.entries_created, report.entries_updated, report.forgotten_skipped
     print(
         f"Imported {len(community.members) - len(skipped)} members into {community.team_id}: "

@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.matching.embeddings import DEFAULT_MODEL, ModelNotFound, load_embedder
+
 SLACK_API_URL = "https://slack.com/api/"
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
@@ -61,10 +63,20 @@ class Settings(BaseSettings):
     )
     tick_seconds: int = Field(300, validation_alias="KINDRED_TICK_SECONDS", ge=5, le=3600)
     messages_per_second: int = Field(5, validation_alias="KINDRED_SLACK_MESSAGES_PER_SECOND", ge=1, le=100)
+    embedding_model: str = Field(DEFAULT_MODEL, validation_alias="KINDRED_EMBEDDING_MODEL")
     log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"
     )
+
+    @field_validator("embedding_model")
+    @classmethod
+    def _embedding_model_loads(cls, value: str) -> str:
+        try:
+            load_embedder(value.strip())
+        except ModelNotFound as problem:
+            raise ValueError(str(problem)) from None
+        return value.strip()
 
     @field_validator("slack_bot_token")
     @classmethod

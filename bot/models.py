@@ -118,6 +118,8 @@ class Member(MemberBase, table=True):
     onboarded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = _now_column()
     updated_at: datetime = _now_column()
+    embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
+    embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
 
 
 class ProfileUpdate(Strict):
@@ -153,6 +155,8 @@ class Offer(OfferBase, table=True):
     status: OfferStatus = Field(default=OfferStatus.ACTIVE, sa_type=enum_column(OfferStatus))
     created_at: datetime = _now_column()
     updated_at: datetime = _now_column()
+    embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
+    embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
 
 
 # --- needs ---------------------------------------------------------------------------------------
@@ -180,6 +184,8 @@ class Need(NeedBase, table=True):
     status: NeedStatus = Field(default=NeedStatus.OPEN, sa_type=enum_column(NeedStatus))
     created_at: datetime = _now_column()
     updated_at: datetime = _now_column()
+    embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
+    embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
 
 
 # --- projects ------------------------------------------------------------------------------------
@@ -206,6 +212,8 @@ class Project(ProjectBase, table=True):
     status: ProjectStatus = Field(default=ProjectStatus.ACTIVE, sa_type=enum_column(ProjectStatus))
     created_at: datetime = _now_column()
     updated_at: datetime = _now_column()
+    embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
+    embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
 
 
 # --- deliveries: one row per message we send, so every send happens at most once -------------------

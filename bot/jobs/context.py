@@ -33,5 +33,9 @@ class JobContext:
         settings = self.settings
         limits = Limits(per_member=settings.digest_suggestions, appearances=settings.digest_max_appearances)
         return DigestRules(
-            zone=settings.zone, day=settings.digest_day, at=settings.digest_time, limits=limits
+            zone=settings.zone,
+            day=settings.digest_day,
+            at=settings.digest_time,
+            limits=limits,
+            embedding_model=settings.embedding_model,
         )

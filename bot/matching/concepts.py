@@ -43,7 +43,7 @@ class ConceptIndex:
         self.phrases: dict[tuple[str, ...], list[Phrase]] = {}
         self.excludes: dict[tuple[str, ...], str] = {}
         self.generic = frozenset(skill.tag for skill in skills if skill.generic)
-        self.related: dict[str, frozenset[str]] = {}
+        related: dict[str, set[str]] = {}
         for skill in skills:
             for text in (skill.tag.replace("-", " "), skill.label, *skill.aliases):
                 written = tuple(words(text))
@@ -56,13 +56,28 @@ class ConceptIndex:
             for text in skill.excludes:
                 self.excludes[tuple(words(text))] = skill.tag
             for other in skill.related:
-                self.related[skill.tag] = self.related.get(skill.tag, frozenset()) | {other}
-                self.related[other] = self.related.get(other, frozenset()) | {skill.tag}
+                related.setdefault(skill.tag, set()).add(other)
+                related.setdefault(other, set()).add(skill.tag)
+        # Sorted, never a set: iterating a set of strings follows PYTHONHASHSEED, and the skills a
+        # reason names must not change from one process to the next.
+        self.related: dict[str, tuple[str, ...]] = {
+            tag: tuple(sorted(found)) for tag, found in related.items()
+        }
         self._single_words: dict[str, set[str]] = {}
         for key, candidates in self.phrases.items():
             if len(key) == 1:
                 for phrase in candidates:
                     self._single_words.setdefault(phrase.tag, set()).add(key[0])
+        self._tag_words: dict[str, set[str]] = {}
+        for key, candidates in self.phrases.items():
+            for phrase in candidates:
+                self._tag_words.setdefault(phrase.tag, set()).update(
+                    part for part, word in zip(key, phrase.written, strict=True) if not is_filler(word)
+                )
+        with_rules = set(self.excludes.values())
+        self.ambiguous = frozenset(
+            word for tag in sorted(with_rules) for word in self._single_words.get(tag, ())
+        )
         self._stems = frozenset(part for key in self.phrases for part in key)
         self._typo_targets = sorted(part for part in self._stems if len(part) >= TYPO_MIN_LENGTH - 1)
         self._corrections: dict[str, str] = {}
@@ -95,8 +110,17 @@ class ConceptIndex:
                     found.add(tag)
         return frozenset(found)
 
+    def words_of(self, tags: frozenset[str]) -> frozenset[str]:
+        """The stems of every word that names any of `tags` ("python" for the language)."""
+        return frozenset(word for tag in tags for word in self._tag_words.get(tag, ()))
+
+    def unconfirmed(self, concepts: frozenset[str]) -> frozenset[str]:
+        """Ambiguous stems (a word of a skill that has sense rules: "python", "ruby", "spark") that this
+        text uses without meaning the skill: they say nothing until the vocabulary confirms the sense."""
+        return self.ambiguous - self.words_of(concepts)
+
     def _term(self, word_stem: str, ruled_out: frozenset[str]) -> str:
-        for tag in ruled_out:
+        for tag in sorted(ruled_out):
             if word_stem in self._single_words.get(tag, ()):
                 return f"{word_stem}~{tag}"  # "python" of a snake keeper is not the developer's "python"
         return word_stem

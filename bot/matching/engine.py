@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from bot import texts
 from bot.matching.assign import assign
+from bot.matching.hybrid import HybridScorer
 from bot.matching.model import (
     Community,
     History,
@@ -44,12 +45,12 @@ def suggest(
 ) -> dict[int, list[Suggestion]]:
     """Member id → that member's suggestions (at most `limits.per_member`), best first."""
     limits = limits or Limits()
-    scorer = scorer or ConceptTextScorer()
+    scorer = scorer or default_scorer(community)
     people = {person.member_id: person for person in community.people}
     offers = [offer for offer in community.offers if offer.member_id in people]
     needs = [need for need in community.needs if need.member_id in people]
     projects = [project for project in community.projects if project.member_id in people]
-    docs = _documents(offers, needs, projects)
+    docs = _documents(offers, needs, projects, people, by_theme=isinstance(scorer, HybridScorer))
 
     candidates = [
         *_help_candidates(scorer, docs, needs, offers),
@@ -65,19 +66,55 @@ def suggest(
     }
 
 
-def _documents(offers: list[OfferDoc], needs: list[NeedDoc], projects: list[ProjectDoc]) -> _Docs:
-    offer_docs = {o.entry_id: Doc(o.member_id, o.description, o.details, o.skills) for o in offers}
-    need_docs = {n.entry_id: Doc(n.member_id, n.description, n.details, n.skills) for n in needs}
+def default_scorer(community: Community) -> Scorer:
+    """Meaning and vocabulary together when the entries carry sentence vectors; the vocabulary alone when
+    no embedding model is configured."""
+    if community.embedder is None:
+        return ConceptTextScorer()
+    return HybridScorer(community.embedder, background=community.background)
+
+
+def _documents(
+    offers: list[OfferDoc],
+    needs: list[NeedDoc],
+    projects: list[ProjectDoc],
+    people: dict[int, Person],
+    *,
+    by_theme: bool = False,
+) -> _Docs:
+    offer_docs = {o.entry_id: _offer_doc(o, people[o.member_id]) for o in offers}
+    need_docs = {
+        n.entry_id: Doc(n.member_id, n.description, n.details, n.skills, vector=n.vector) for n in needs
+    }
     project_docs = {
-        p.entry_id: Doc(p.member_id, f"{p.name}. {p.description}", p.help_wanted, p.skills) for p in projects
+        p.entry_id: Doc(p.member_id, f"{p.name}. {p.description}", p.help_wanted, p.skills, vector=p.vector)
+        for p in projects
     }
     parts: dict[int, list[Doc]] = {}
-    for entry_id, offer in ((o.entry_id, o) for o in offers):
-        parts.setdefault(offer.member_id, []).append(offer_docs[entry_id])
+    if by_theme:  # what members work on and who they are: the same theme through different crafts
+        for person in people.values():
+            if person.bio or person.vector is not None:
+                parts.setdefault(person.member_id, []).append(
+                    Doc(person.member_id, details=person.bio, vector=person.vector)
+                )
+    else:  # the vocabulary alone: what members offer and work on
+        for entry_id, offer in ((o.entry_id, o) for o in offers):
+            parts.setdefault(offer.member_id, []).append(offer_docs[entry_id])
     for entry_id, project in ((p.entry_id, p) for p in projects):
         parts.setdefault(project.member_id, []).append(project_docs[entry_id])
     interests = {member: Doc(member, parts=tuple(found)) for member, found in sorted(parts.items())}
     return _Docs(needs=need_docs, offers=offer_docs, projects=project_docs, interests=interests)
+
+
+def _offer_doc(offer: OfferDoc, owner: Person) -> Doc:
+    return Doc(
+        offer.member_id,
+        offer.description,
+        offer.details,
+        offer.skills,
+        vector=offer.vector,
+        profile=owner.vector,
+    )
 
 
 def _help_candidates(
@@ -170,7 +207,7 @@ def helpers_for(
     need: NeedDoc, community: Community, history: History, *, limit: int = 3, scorer: Scorer | None = None
 ) -> list[Suggestion]:
     """The best current helpers for one need (one per person), right after it is shared."""
-    scorer = scorer or ConceptTextScorer()
+    scorer = scorer or default_scorer(community)
     people = {person.member_id: person for person in community.people}
     offers = [
         offer
@@ -181,8 +218,8 @@ def helpers_for(
         and offer.capacity_left != 0
         and pair(need.member_id, offer.member_id) not in history.blocked
     ]
-    need_doc = Doc(need.member_id, need.description, need.details, need.skills)
-    offer_docs = [Doc(offer.member_id, offer.description, offer.details, offer.skills) for offer in offers]
+    need_doc = Doc(need.member_id, need.description, need.details, need.skills, vector=need.vector)
+    offer_docs = [_offer_doc(offer, people[offer.member_id]) for offer in offers]
     found: dict[int, Suggestion] = {}
     for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):
         offer = offers[match.right]

@@ -3,6 +3,10 @@
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import numpy as np
+
+from bot.matching.embeddings import Embedder
+
 Pair = frozenset[int]
 
 
@@ -22,8 +26,10 @@ class Person:
     user_id: str
     name: str
     title: str = ""
+    bio: str = ""
     suggestible: bool = True  # active, not paused, digests not off: may be suggested to others
     receives: bool = True  # gets a digest in this period
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # title and bio, embedded
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class OfferDoc:
     details: str = ""
     skills: tuple[str, ...] = ()
     capacity_left: int | None = None  # how many more people it may be suggested to this month
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class NeedDoc:
     details: str = ""
     skills: tuple[str, ...] = ()
     private: bool = False  # used to help its owner; never shown to anyone else
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class ProjectDoc:
     description: str = ""
     help_wanted: str = ""
     skills: tuple[str, ...] = ()
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,10 @@ class Community:
     offers: tuple[OfferDoc, ...] = ()
     needs: tuple[NeedDoc, ...] = ()
     projects: tuple[ProjectDoc, ...] = ()
+    background: np.ndarray | None = field(
+        default=None, compare=False, repr=False
+    )  # see embeddings.background
+    embedder: Embedder | None = field(default=None, compare=False, repr=False)  # made the vectors
 
 
 @dataclass(frozen=True)

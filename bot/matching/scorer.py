@@ -44,6 +44,8 @@ class Doc:
     details: str = ""
     tags: tuple[str, ...] = ()
     parts: tuple["Doc", ...] = ()
+    vector: np.ndarray | None = None  # the text's sentence embedding, when a model is configured
+    profile: np.ndarray | None = None  # its owner's title and bio, embedded (for an offer: who offers it)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,22 @@ class ConceptTextScorer:
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         if not left or not right:
             return []
+        space = self.space(left, right)
+        lefts, rights = space.candidates(per_left * 3)
+        concept, text = space.scores(lefts, rights)
+        score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
+        usable = (concept > 0) | (text >= TEXT_ONLY_MINIMUM)
+        lefts, rights, score = lefts[usable], rights[usable], score[usable]
+        best = top_per_group(lefts, score, rights, per_left)
+        return [
+            Match(left=i, right=j, score=round(value, 4))
+            for i, j, value in zip(
+                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
+            )
+        ]
+
+    def space(self, left: Sequence[Doc], right: Sequence[Doc]) -> "Space":
+        """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them."""
         features = self._read([*left, *right])
         columns, idf = self._concept_space(features.concepts)
         left_concepts = self._concept_matrix(features.concepts[: len(left)], columns, idf, expand=True)
@@ -96,24 +114,14 @@ class ConceptTextScorer:
             right_text = vectorizer.transform(features.terms[len(left) :])
         else:  # not a single word to compare ("???"): an empty vocabulary
             left_text, right_text = sp.csr_matrix((len(left), 0)), sp.csr_matrix((len(right), 0))
-        left_owner = np.array([doc.owner for doc in left])
-        right_owner = np.array([doc.owner for doc in right])
-
-        candidates = self._candidates(
-            sp.hstack(
-                [left_concepts * math.sqrt(CONCEPT_WEIGHT), left_text * math.sqrt(TEXT_WEIGHT)]
-            ).tocsr(),
-            sp.hstack(
-                [
-                    _strongest_postings(right_concepts, POSTINGS_PER_CONCEPT) * math.sqrt(CONCEPT_WEIGHT),
-                    _strongest_postings(right_text.tocsr(), POSTINGS_PER_TERM) * math.sqrt(TEXT_WEIGHT),
-                ]
-            ).tocsr(),
-            left_owner,
-            right_owner,
-            per_left * 3,
+        return Space(
+            left_concepts,
+            right_concepts,
+            left_text.tocsr(),
+            right_text.tocsr(),
+            np.array([doc.owner for doc in left]),
+            np.array([doc.owner for doc in right]),
         )
-        return self._exact(candidates, left_concepts, right_concepts, left_text, right_text, per_left)
 
     # --- features ----------------------------------------------------------------------------------
 
@@ -184,55 +192,6 @@ class ConceptTextScorer:
         matrix = sp.csr_matrix((values, (rows, cols)), shape=(len(concepts), len(columns)), dtype=np.float64)
         return normalize(matrix) if columns else matrix  # no skill named anywhere: nothing to normalise
 
-    # --- candidates and scores ------------------------------------------------------------------------
-
-    def _candidates(
-        self,
-        left: sp.csr_matrix,
-        right: sp.csr_matrix,
-        left_owner: np.ndarray,
-        right_owner: np.ndarray,
-        keep: int,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Approximate scores through the cut postings; the `keep` best right documents per left one."""
-        lefts: list[np.ndarray] = []
-        rights: list[np.ndarray] = []
-        right_t = right.T.tocsr()
-        for start in range(0, left.shape[0], CHUNK):
-            scores = (left[start : start + CHUNK] @ right_t).tocsr()
-            rows = start + np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-            cols = scores.indices
-            other_owner = right_owner[cols] != left_owner[rows]
-            best = top_per_group(rows[other_owner], scores.data[other_owner], cols[other_owner], keep)
-            lefts.append(rows[other_owner][best])
-            rights.append(cols[other_owner][best])
-        if not lefts:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-        return np.concatenate(lefts), np.concatenate(rights)
-
-    def _exact(
-        self,
-        candidates: tuple[np.ndarray, np.ndarray],
-        left_concepts: sp.csr_matrix,
-        right_concepts: sp.csr_matrix,
-        left_text: sp.csr_matrix,
-        right_text: sp.csr_matrix,
-        per_left: int,
-    ) -> list[Match]:
-        lefts, rights = candidates
-        concept = _row_dots(left_concepts, right_concepts, lefts, rights)
-        text = _row_dots(left_text, right_text, lefts, rights)
-        score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
-        usable = (concept > 0) | (text >= TEXT_ONLY_MINIMUM)
-        lefts, rights, score = lefts[usable], rights[usable], score[usable]
-        best = top_per_group(lefts, score, rights, per_left)
-        return [
-            Match(left=i, right=j, score=round(value, 4))
-            for i, j, value in zip(
-                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
-            )
-        ]
-
     def _shared(self, left: dict[str, float], right: dict[str, float]) -> tuple[str, ...]:
         direct = [name for name in left if name in right]
         related = [other for name in left for other in self.index.related.get(name, ()) if other in right]
@@ -240,6 +199,49 @@ class ConceptTextScorer:
             dict.fromkeys(direct), key=lambda name: (name in self.index.generic, -right[name], name)
         )
         return tuple(ranked + [name for name in dict.fromkeys(related) if name not in ranked])
+
+
+@dataclass(frozen=True)
+class Space:
+    left_concepts: sp.csr_matrix
+    right_concepts: sp.csr_matrix
+    left_text: sp.csr_matrix
+    right_text: sp.csr_matrix
+    left_owner: np.ndarray
+    right_owner: np.ndarray
+
+    def scores(self, lefts: np.ndarray, rights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(concept cosine, word TF-IDF cosine) of each pair (lefts[k], rights[k])."""
+        concept = _row_dots(self.left_concepts, self.right_concepts, lefts, rights)
+        text = _row_dots(self.left_text, self.right_text, lefts, rights)
+        return concept, text
+
+    def candidates(self, keep: int) -> tuple[np.ndarray, np.ndarray]:
+        """Approximate scores through postings cut to the strongest entries per feature (so the work grows
+        with the number of documents, not its square); the `keep` best right documents per left one."""
+        left = sp.hstack(
+            [self.left_concepts * math.sqrt(CONCEPT_WEIGHT), self.left_text * math.sqrt(TEXT_WEIGHT)]
+        ).tocsr()
+        right = sp.hstack(
+            [
+                _strongest_postings(self.right_concepts, POSTINGS_PER_CONCEPT) * math.sqrt(CONCEPT_WEIGHT),
+                _strongest_postings(self.right_text, POSTINGS_PER_TERM) * math.sqrt(TEXT_WEIGHT),
+            ]
+        ).tocsr()
+        lefts: list[np.ndarray] = []
+        rights: list[np.ndarray] = []
+        right_t = right.T.tocsr()
+        for start in range(0, left.shape[0], CHUNK):
+            scores = (left[start : start + CHUNK] @ right_t).tocsr()
+            rows = start + np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
+            cols = scores.indices
+            other_owner = self.right_owner[cols] != self.left_owner[rows]
+            best = top_per_group(rows[other_owner], scores.data[other_owner], cols[other_owner], keep)
+            lefts.append(rows[other_owner][best])
+            rights.append(cols[other_owner][best])
+        if not lefts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return np.concatenate(lefts), np.concatenate(rights)
 
 
 def top_per_group(groups: np.ndarray, scores: np.ndarray, tiebreak: np.ndarray, keep: int) -> np.ndarray:

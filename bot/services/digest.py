@@ -6,16 +6,18 @@ a plan halfway through sending it.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import repo
+from bot.matching.embeddings import DEFAULT_MODEL, Embedder, background, load_embedder
 from bot.matching.engine import suggest
 from bot.matching.model import (
     Community,
@@ -45,6 +47,7 @@ from bot.models import (
     SuggestionStatus,
     Visibility,
 )
+from bot.services import vectors
 from bot.services.intros import DECLINE_MEMORY
 from bot.services.periods import Period, period_of
 
@@ -60,6 +63,11 @@ class DigestRules:
     day: str = "mon"
     at: time = time(9, 0)
     limits: Limits = field(default_factory=Limits)
+    embedding_model: str = DEFAULT_MODEL  # KINDRED_EMBEDDING_MODEL; "none" matches by vocabulary alone
+
+    @property
+    def embedder(self) -> Embedder | None:
+        return load_embedder(self.embedding_model)
 
     def period(self, now: datetime) -> Period:
         return period_of(now, zone=self.zone, day=self.day, at=self.at)
@@ -112,6 +120,7 @@ def plan(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -
                 run = DigestRun(team_id=team_id, period=period.key, created_at=now)
                 session.add(run)
                 session.flush()
+                vectors.refresh(session, embedder=rules.embedder, team_id=team_id)
                 rows = _compute(session, team_id=team_id, now=now, rules=rules)
                 if rows:
                     fixed = {"team_id": team_id, "run_id": run.id, "created_at": now}
@@ -139,7 +148,7 @@ def is_due(cadence: DigestCadence, last_digest: datetime | None, now: datetime) 
 
 
 def _compute(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> list[PlannedSuggestion]:
-    community = load_community(session, team_id=team_id, now=now)
+    community = load_community(session, team_id=team_id, now=now, embedder=rules.embedder)
     history = load_history(session, team_id=team_id, now=now)
     chosen = suggest(community, history, rules.limits)
     return [
@@ -190,18 +199,43 @@ def _load(session: Session, run_id: int) -> list[PlannedSuggestion]:
     ]
 
 
-def load_community(session: Session, *, team_id: str, now: datetime) -> Community:
+def load_community(
+    session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None
+) -> Community:
+    """Everyone's profile and open entries, with their sentence vectors when a model is configured."""
+    community = _load_texts(session, team_id=team_id, now=now)
+    if embedder is None:
+        return community
+
+    def of(source: vectors.Source, ids: list[int]) -> dict[int, np.ndarray]:
+        return vectors.vectors_of(session, source, embedder=embedder, ids=ids)
+
+    profiles = of(vectors.PROFILE, [person.member_id for person in community.people])
+    offers = of(vectors.OFFER, [offer.entry_id for offer in community.offers])
+    needs = of(vectors.NEED, [need.entry_id for need in community.needs])
+    projects = of(vectors.PROJECT, [project.entry_id for project in community.projects])
+    return Community(
+        people=tuple(replace(p, vector=profiles.get(p.member_id)) for p in community.people),
+        offers=tuple(replace(o, vector=offers.get(o.entry_id)) for o in community.offers),
+        needs=tuple(replace(n, vector=needs.get(n.entry_id)) for n in community.needs),
+        projects=tuple(replace(p, vector=projects.get(p.entry_id)) for p in community.projects),
+        background=background(embedder),
+        embedder=embedder,
+    )
+
+
+def _load_texts(session: Session, *, team_id: str, now: datetime) -> Community:
     last_digest = repo.last_sent(session, team_id=team_id, key_prefix=DIGEST_KEY_PREFIX)
     people = []
-    for member_id, user_id, name, title, status, cadence in repo.rows_of_team(
+    for member_id, user_id, name, title, bio, status, cadence in repo.rows_of_team(
         session,
         model=Member,
         team_id=team_id,
-        columns=("id", "user_id", "name", "title", "status", "digest_cadence"),
+        columns=("id", "user_id", "name", "title", "bio", "status", "digest_cadence"),
     ):
         opted_in = status == MemberStatus.ACTIVE and cadence != DigestCadence.OFF
         due = opted_in and is_due(DigestCadence(cadence), last_digest.get(user_id), now)
-        people.append(Person(member_id, user_id, name, title, suggestible=opted_in, receives=due))
+        people.append(Person(member_id, user_id, name, title, bio, suggestible=opted_in, receives=due))
     used = _offer_use(session, team_id=team_id, since=now - CAPACITY_WINDOW)
     offers = tuple(
         OfferDoc(

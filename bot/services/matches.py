@@ -6,9 +6,11 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from bot import repo
+from bot.matching.embeddings import Embedder
 from bot.matching.engine import helpers_for
 from bot.matching.model import NeedDoc
 from bot.models import Intro, Member, Need, Offer, Visibility
+from bot.services import vectors
 from bot.services.digest import load_community, load_history
 
 
@@ -19,9 +21,13 @@ class HelperFound:
     score: float
 
 
-def helpers_for_need(session: Session, *, need: Need, now: datetime, limit: int = 3) -> list[HelperFound]:
+def helpers_for_need(
+    session: Session, *, need: Need, now: datetime, limit: int = 3, embedder: Embedder | None = None
+) -> list[HelperFound]:
+    """The same matcher as the digest, for one need: its best helpers right now, one per person."""
     assert need.id is not None
-    community = load_community(session, team_id=need.team_id, now=now)
+    community = load_community(session, team_id=need.team_id, now=now, embedder=embedder)
+    need_vector = vectors.vectors_of(session, vectors.NEED, embedder=embedder, ids=[need.id]).get(need.id)
     history = load_history(session, team_id=need.team_id, now=now)
     doc = NeedDoc(
         need.id,
@@ -30,6 +36,7 @@ def helpers_for_need(session: Session, *, need: Need, now: datetime, limit: int 
         need.details,
         tuple(need.skills),
         private=need.visibility == Visibility.PRIVATE,
+        vector=need_vector,
     )
     found = helpers_for(doc, community, history, limit=limit)
     people = repo.members_by_id(session, ids=[suggestion.other_id for suggestion in found])

@@ -5,6 +5,7 @@ from datetime import datetime
 from slack_sdk.models.blocks import DividerBlock
 from sqlmodel import Session
 
+from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
 from bot.models import Member, Need, Offer
 from bot.services.matches import helpers_for_need, requested_offers
 from bot.slack.blocks.intros import HelperMatch, need_matches_blocks
@@ -13,12 +14,16 @@ from bot.slack.blocks.messages import Message, saved_message
 SHOWN = 3
 
 
-def need_confirmation(session: Session, need: Need, *, created: bool, now: datetime) -> Message:
+def need_confirmation(
+    session: Session, need: Need, *, created: bool, now: datetime, embedding_model: str = DEFAULT_MODEL
+) -> Message:
     assert need.id is not None
     base = saved_message(need, created=created)
     requested = requested_offers(session, need_id=need.id)
     cards = [card for offer_id in sorted(requested) if (card := _card(session, offer_id)) is not None]
-    for found in helpers_for_need(session, need=need, now=now, limit=SHOWN):
+    for found in helpers_for_need(
+        session, need=need, now=now, limit=SHOWN, embedder=load_embedder(embedding_model)
+    ):
         if len(cards) < SHOWN and found.offer.id not in requested:
             cards.append(_card_for(found.member, found.offer))
     blocks = [*base.blocks, DividerBlock(), *need_matches_blocks(need.id, cards, requested)]

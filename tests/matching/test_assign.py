@@ -72,8 +72,30 @@ def test_people_who_already_know_each_other_count_for_less() -> None:
 
 
 def test_one_suggestion_per_person_with_the_best_reason() -> None:
-    candidates = [helps(1, 2, 0.4), Suggestion(1, 2, Kind.KINDRED, 0.6)]
+    candidates = [Suggestion(1, 2, Kind.YOU_CAN_HELP, 0.4), Suggestion(1, 2, Kind.KINDRED, 0.6)]
     assert chosen(candidates)[1] == [(2, Kind.KINDRED)]  # kindred by far
+
+
+def test_help_with_your_own_need_is_the_reason_even_when_something_else_scores_higher() -> None:
+    candidates = [
+        helps(1, 2, 0.4),
+        Suggestion(1, 2, Kind.KINDRED, 0.6),
+        Suggestion(1, 2, Kind.YOU_CAN_HELP, 0.7),
+    ]
+    assert chosen(candidates)[1] == [(2, Kind.CAN_HELP_YOU)]
+
+
+def test_every_need_gets_a_helper_before_anything_else() -> None:
+    candidates = [
+        Suggestion(1, 5, Kind.KINDRED, 0.9),
+        Suggestion(1, 6, Kind.YOU_CAN_HELP, 0.9),
+        helps(1, 2, 0.3),
+        Suggestion(1, 3, Kind.CAN_HELP_YOU, 0.3, need_id=2),
+    ]
+    assert chosen(candidates, limits=Limits(per_member=2))[1] == [
+        (2, Kind.CAN_HELP_YOU),
+        (3, Kind.CAN_HELP_YOU),
+    ]
 
 
 def test_a_second_helper_for_the_same_need_gives_way_to_variety() -> None:

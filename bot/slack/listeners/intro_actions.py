@@ -112,7 +112,9 @@ def ask_from_need(
     with session_scope(deps.sessions) as session:
         need = session.get(Need, need_id)
         assert need is not None
-        updated = need_confirmation(session, need, created=True, now=deps.clock())
+        updated = need_confirmation(
+            session, need, created=True, now=deps.clock(), embedding_model=deps.settings.embedding_model
+        )
     respond(replace_original=True, **updated.as_kwargs())
 
 

@@ -71,7 +71,13 @@ def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: Web
     created = modal_context.entry_id is None
     if isinstance(entry, Need):  # and who could help right now, with "Ask for an intro"
         with session_scope(deps.sessions) as session:
-            saved = need_confirmation(session, session.merge(entry), created=created, now=deps.clock())
+            saved = need_confirmation(
+                session,
+                session.merge(entry),
+                created=created,
+                now=deps.clock(),
+                embedding_model=deps.settings.embedding_model,
+            )
     else:
         saved = messages.saved_message(entry, created=created)
     tell(client, saved, user_id=who.user_id, response_url=modal_context.response_url)

@@ -1,0 +1,216 @@
+"""The hybrid scorer: sentence embeddings find who fits, the curated vocabulary keeps it honest.
+
+- Recall comes from meaning. Each document carries a sentence embedding; candidates are its nearest
+  neighbours by cosine, after removing the direction every text of this community shares (what makes two
+  unrelated Slack messages look alike: "hi, I'm looking for…").
+- Precision and the words of the reason come from the concept vocabulary. A named skill on both sides adds
+  to the score; a sense rule that says a word means something else on one side ("ball python", "coffee
+  from Java") vetoes the pair whenever the other side means the skill.
+- One calibrated threshold: below it nothing is suggested, so a need nobody can answer gets no helper.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.matching.concepts import ConceptIndex, concept_index
+from bot.matching.embeddings import Embedder
+from bot.matching.neighbours import nearest
+from bot.matching.scorer import CONCEPT_WEIGHT as CONCEPT_SHARE
+from bot.matching.scorer import TEXT_WEIGHT as TEXT_SHARE
+from bot.matching.scorer import ConceptTextScorer, Doc, Match, top_per_group
+from bot.matching.wordmatch import WordMatcher
+
+# One score from four signals (weights chosen on the tuning set, see tests/matching/data/README.md):
+COSINE_WEIGHT = 0.5  # the two texts' sentence vectors point the same way
+WORDS_WEIGHT = 2.0  # their rare words, or close words, are found in each other (wordmatch.py)
+CONCEPTS_WEIGHT = 0.8  # curated skills and topic words named on both sides (scorer.ConceptTextScorer)
+PROFILE_WEIGHT = 0.3  # the other side's owner, by their title and bio, is about this
+CANDIDATES_FACTOR = 3
+BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
+
+
+@dataclass(frozen=True)
+class _Senses:
+    concepts: frozenset[str]
+    ruled_out: frozenset[str]
+
+
+class HybridScorer:
+    """Reads each document once per instance: use one instance per digest computation."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        index: ConceptIndex | None = None,
+        background: np.ndarray | None = None,
+        threshold: float = 0.0,
+    ) -> None:
+        self.embedder = embedder
+        self.concepts = ConceptTextScorer(index or concept_index())
+        self.background = background
+        self.threshold = threshold
+        self._senses: dict[Doc, _Senses] = {}
+
+    def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
+        if not left or not right:
+            return []
+        keep = per_left * CANDIDATES_FACTOR
+        left_vectors, right_vectors = centred(_vectors(left), _vectors(right), self.background)
+        left_owner = np.array([doc.owner for doc in left])
+        right_owner = np.array([doc.owner for doc in right])
+        by_meaning = nearest(left_vectors, right_vectors, left_owner, right_owner, keep=keep)
+        space = self.concepts.space(left, right)
+        by_words = space.candidates(keep)
+        lefts, rights = _union((by_meaning[0], by_meaning[1]), by_words)
+        if not len(lefts):
+            return []
+        cosine = np.einsum("ij,ij->i", left_vectors[lefts], right_vectors[rights])
+        concept, text = space.scores(lefts, rights)
+        profile = self._profile_scores(left_vectors, right, lefts, rights)
+        words = self._word_scores(left, right, lefts, rights)
+        score = combine(cosine, words, CONCEPT_SHARE * concept + TEXT_SHARE * text, profile)
+        allowed = np.array(
+            [
+                self._compatible(left[i], right[j])
+                for i, j in zip(lefts.tolist(), rights.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        keep_mask = allowed & (score >= self.threshold) & (score > 0)
+        lefts, rights, score = lefts[keep_mask], rights[keep_mask], score[keep_mask]
+        best = top_per_group(lefts, score, rights, per_left)
+        return [
+            Match(left=i, right=j, score=round(value, 4))
+            for i, j, value in zip(
+                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
+            )
+        ]
+
+    def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
+        if not self._compatible(left, right):
+            return ()
+        return self.concepts.shared(left, right)
+
+    def _word_scores(
+        self, left: Sequence[Doc], right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
+    ) -> np.ndarray:
+        docs = (*left, *right)
+        index = self.concepts.index
+        ignored = [
+            index.words_of(senses.ruled_out) | index.unconfirmed(senses.concepts)
+            for senses in (self.senses(doc) for doc in docs)
+        ]
+        matcher = WordMatcher(self.embedder, [_full_text(doc) for doc in docs], ignored)
+        out = np.zeros(len(lefts), dtype=np.float32)
+        order = np.argsort(lefts, kind="stable")
+        starts = np.flatnonzero(np.r_[True, lefts[order][1:] != lefts[order][:-1]])
+        for begin, end in zip(starts, [*starts[1:], len(order)], strict=True):
+            positions = order[begin:end]
+            found = matcher.scores(int(lefts[positions[0]]), (len(left) + rights[positions]).tolist())
+            out[positions] = found
+        return out
+
+    def _profile_scores(
+        self, left_vectors: np.ndarray, right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
+    ) -> np.ndarray:
+        listed = [doc.profile for doc in right]
+        if all(vector is None for vector in listed):
+            return np.zeros(len(lefts), dtype=np.float32)
+        dims = left_vectors.shape[1]
+        profiles = np.array([v if v is not None else np.zeros(dims, np.float32) for v in listed])
+        _, profiles = centred(np.zeros((0, dims), np.float32), profiles, self.background)
+        return np.asarray(np.einsum("ij,ij->i", left_vectors[lefts], profiles[rights]))
+
+    def _compatible(self, left: Doc, right: Doc) -> bool:
+        """False when one side's words are ruled out of a skill the other side means ("ball python")."""
+        mine, theirs = self.senses(left), self.senses(right)
+        return not (mine.ruled_out & theirs.concepts or theirs.ruled_out & mine.concepts)
+
+    def senses(self, doc: Doc) -> _Senses:
+        found = self._senses.get(doc)
+        if found is None:
+            if doc.parts:
+                parts = [self.senses(part) for part in doc.parts]
+                found = _Senses(
+                    frozenset().union(*(p.concepts for p in parts)),
+                    frozenset().union(*(p.ruled_out for p in parts)),
+                )
+            else:
+                ruled_out = self.concepts.index.ruled_out(" ".join((doc.text, doc.details)))
+                found = _Senses(frozenset(self.concepts.reading(doc).concepts), ruled_out)
+            self._senses[doc] = found
+        return found
+
+
+def combine(cosine: np.ndarray, words: np.ndarray, concepts: np.ndarray, profile: np.ndarray) -> np.ndarray:
+    """One 0..1 score from the four signals (tanh keeps the order of strong matches, where a clip at 1 would
+    tie them)."""
+    raw = (
+        COSINE_WEIGHT * cosine + WORDS_WEIGHT * words + CONCEPTS_WEIGHT * concepts + PROFILE_WEIGHT * profile
+    )
+    return np.tanh(np.maximum(raw, 0.0))
+
+
+def _union(
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs found either way, each once, ordered by left then right."""
+    lefts = np.concatenate([first[0], second[0]]).astype(np.int64)
+    rights = np.concatenate([first[1], second[1]]).astype(np.int64)
+    if not len(lefts):
+        return lefts, rights
+    pairs = np.unique(np.stack([lefts, rights], axis=1), axis=0)
+    return pairs[:, 0], pairs[:, 1]
+
+
+def _full_text(doc: Doc) -> str:
+    if doc.parts:
+        return " ".join(_full_text(part) for part in doc.parts)
+    return " ".join((doc.text, doc.details))
+
+
+def centred(
+    left: np.ndarray, right: np.ndarray, background: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both sides minus the direction all their texts share, back to length 1. That direction is this
+    community's mean, pulled towards the model's `background` while the community is small (a mean of
+    five texts is mostly those five texts)."""
+    both = np.vstack([left, right])
+    known = both[np.linalg.norm(both, axis=1) > 0]
+    total = known.sum(axis=0) if len(known) else np.zeros(both.shape[1], dtype=np.float32)
+    if background is not None:
+        total = total + BACKGROUND_WEIGHT * background
+    count = len(known) + (BACKGROUND_WEIGHT if background is not None else 0)
+    mean = total / count if count else total
+    return _unit(left - mean, left), _unit(right - mean, right)
+
+
+def _unit(vectors: np.ndarray, original: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    out = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    out[np.linalg.norm(original, axis=1) == 0] = 0.0  # a text with no known word stays unmatched
+    return np.asarray(out, dtype=np.float32)
+
+
+def _vectors(docs: Sequence[Doc]) -> np.ndarray:
+    found = [doc_vector(doc) for doc in docs]
+    dims = next((len(vector) for vector in found if vector is not None), 0)
+    out = np.zeros((len(docs), dims), dtype=np.float32)
+    for row, vector in enumerate(found):
+        if vector is not None:
+            out[row] = vector
+    return out
+
+
+def doc_vector(doc: Doc) -> np.ndarray | None:
+    if doc.vector is not None or not doc.parts:
+        return doc.vector
+    parts = [vector for part in doc.parts if (vector := doc_vector(part)) is not None]
+    if not parts:
+        return None
+    mean = np.asarray(np.mean(parts, axis=0), dtype=np.float32)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean

@@ -27,6 +27,8 @@ from sqlalchemy import text
 from bench.community import NOW, TEAM, populate
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
 from bot.heap import freeze_startup_objects
+from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
+from bot.services import vectors
 from bot.services.digest import DigestRules, preview
 
 POSTGRES = os.environ.get("KINDRED_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -69,13 +71,26 @@ def timing_into(pauses: list[float]) -> Callable[[str, dict], None]:
     return callback
 
 
-def measure_in_fresh_process(module: str, *arguments: str) -> dict:
-    """`python -m MODULE --measure ARGUMENTS…` in a new process; what it printed last, as JSON."""
+def run_in_fresh_process(module: str, *arguments: str) -> dict:
+    """`python -m MODULE ARGUMENTS…` in a new process; what it printed last, as JSON."""
     run = subprocess.run(
-        [sys.executable, "-m", module, "--measure", *arguments], capture_output=True, text=True, check=True
+        [sys.executable, "-m", module, *arguments], capture_output=True, text=True, check=True
     )
     result: dict = json.loads(run.stdout.strip().splitlines()[-1])
     return result
+
+
+def embed_all(url: str) -> dict:
+    """Run inside a fresh process: embed and store every profile and entry, as `kindred db upgrade` does."""
+    engine = make_engine(url)
+    started = time.perf_counter()
+    with session_scope(make_session_factory(engine)) as session:
+        embedded = vectors.refresh(session, embedder=load_embedder(DEFAULT_MODEL))
+    return {
+        "texts": embedded,
+        "seconds": round(time.perf_counter() - started, 2),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
 
 
 def prepare(size: int, database: str, folder: str) -> tuple[str, callable]:
@@ -105,24 +120,31 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--embed", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
+    if args.embed:
+        print(json.dumps(embed_all(args.embed)))
+        return
     print(
-        "| members | database | seconds | peak memory (MB) | digests | suggestions "
-        "| of it in GC (s) | longest GC pause (ms) |"
+        "| members | database | embedding from scratch: texts, s, peak MB | digest s | peak memory (MB) "
+        "| digests | suggestions | of it in GC (s) | longest GC pause (ms) |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             url, cleanup = prepare(size, args.database, folder)
             try:
-                result = measure_in_fresh_process("bench.digest_speed", url)
+                embedded = run_in_fresh_process("bench.digest_speed", "--embed", url)
+                result = run_in_fresh_process("bench.digest_speed", "--measure", url)
             finally:
                 cleanup()
             print(
-                f"| {size:,} | {args.database} | {result['seconds']} | {result['peak_mb']} "
+                f"| {size:,} | {args.database} "
+                f"| {embedded['texts']:,}, {embedded['seconds']}, {embedded['peak_mb']} "
+                f"| {result['seconds']} | {result['peak_mb']} "
                 f"| {result['digests']:,} | {result['suggestions']:,} | {result['gc_seconds']} "
                 f"| {result['longest_gc_pause_ms']:,} |",
                 flush=True,

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bench.community import NOW, TEAM
-from bench.digest_speed import measure_in_fresh_process, prepare, timing_into
+from bench.digest_speed import prepare, run_in_fresh_process, timing_into
 from bot.db import make_engine, make_session_factory, session_scope
 from bot.heap import freeze_startup_objects
 from bot.jobs import planning
@@ -81,7 +81,7 @@ def main() -> None:
                 where.mkdir(exist_ok=True)
                 url, cleanup = prepare(size, args.database, str(where))
                 try:
-                    result = measure_in_fresh_process("bench.planning_apart", url, way)
+                    result = run_in_fresh_process("bench.planning_apart", "--measure", url, way)
                 finally:
                     cleanup()
                 print(

@@ -20,7 +20,7 @@ from dataclasses import replace
 from bot.matching.model import History, Kind, Limits, Person, Suggestion, pair
 
 CONNECTED_FACTOR = 0.5
-REPEATED_KIND_FACTOR = 0.85  # a second suggestion of the same kind (or for the same need)
+REPEATED_KIND_FACTOR = 0.7  # a second suggestion of the same kind (or for the same need)
 SPREAD_PENALTY = 0.04
 # Help for a need the member asked about comes first; giving help and kindred spirits follow closely.
 KIND_FACTOR = {Kind.CAN_HELP_YOU: 1.0, Kind.YOU_CAN_HELP: 0.9, Kind.KINDRED: 0.85}

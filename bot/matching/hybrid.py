@@ -28,6 +28,7 @@ WORDS_WEIGHT = 2.0  # their rare words, or close words, are found in each other 
 CONCEPTS_WEIGHT = 0.8  # curated skills and topic words named on both sides (scorer.ConceptTextScorer)
 PROFILE_WEIGHT = 0.3  # the other side's owner, by their title and bio, is about this
 CANDIDATES_FACTOR = 3
+ROW_BLOCK = 65_536
 BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
 
 
@@ -64,22 +65,15 @@ class HybridScorer:
         by_meaning = nearest(left_vectors, right_vectors, left_owner, right_owner, keep=keep)
         space = self.concepts.space(left, right)
         by_words = space.candidates(keep)
-        lefts, rights = _union((by_meaning[0], by_meaning[1]), by_words)
+        lefts, rights = _union((by_meaning[0], by_meaning[1]), by_words, len(right))
         if not len(lefts):
             return []
-        cosine = np.einsum("ij,ij->i", left_vectors[lefts], right_vectors[rights])
+        cosine = row_dots(left_vectors, right_vectors, lefts, rights)
         concept, text = space.scores(lefts, rights)
         profile = self._profile_scores(left_vectors, right, lefts, rights)
         words = self._word_scores(left, right, lefts, rights)
         score = combine(cosine, words, CONCEPT_SHARE * concept + TEXT_SHARE * text, profile)
-        allowed = np.array(
-            [
-                self._compatible(left[i], right[j])
-                for i, j in zip(lefts.tolist(), rights.tolist(), strict=True)
-            ],
-            dtype=bool,
-        )
-        keep_mask = allowed & (score >= self.threshold) & (score > 0)
+        keep_mask = self._allowed(left, right, lefts, rights) & (score >= self.threshold) & (score > 0)
         lefts, rights, score = lefts[keep_mask], rights[keep_mask], score[keep_mask]
         best = top_per_group(lefts, score, rights, per_left)
         return [
@@ -88,6 +82,16 @@ class HybridScorer:
                 lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
             )
         ]
+
+    def _allowed(
+        self, left: Sequence[Doc], right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
+    ) -> np.ndarray:
+        """Pairs the sense rules allow; only pairs with a ruled-out sense on either side need a look."""
+        ruled = np.array([bool(self.senses(doc).ruled_out) for doc in (*left, *right)], dtype=bool)
+        allowed = np.ones(len(lefts), dtype=bool)
+        for k in np.flatnonzero(ruled[lefts] | ruled[len(left) + rights]).tolist():
+            allowed[k] = self._compatible(left[lefts[k]], right[rights[k]])
+        return allowed
 
     def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
         if not self._compatible(left, right):
@@ -122,7 +126,7 @@ class HybridScorer:
         dims = left_vectors.shape[1]
         profiles = np.array([v if v is not None else np.zeros(dims, np.float32) for v in listed])
         _, profiles = centred(np.zeros((0, dims), np.float32), profiles, self.background)
-        return np.asarray(np.einsum("ij,ij->i", left_vectors[lefts], profiles[rights]))
+        return row_dots(left_vectors, profiles, lefts, rights)
 
     def _compatible(self, left: Doc, right: Doc) -> bool:
         """False when one side's words are ruled out of a skill the other side means ("ball python")."""
@@ -155,15 +159,22 @@ def combine(cosine: np.ndarray, words: np.ndarray, concepts: np.ndarray, profile
 
 
 def _union(
-    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray], width: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs found either way, each once, ordered by left then right."""
+    """The pairs found either way, each once, ordered by left then right (`width`: how many rights)."""
     lefts = np.concatenate([first[0], second[0]]).astype(np.int64)
     rights = np.concatenate([first[1], second[1]]).astype(np.int64)
-    if not len(lefts):
-        return lefts, rights
-    pairs = np.unique(np.stack([lefts, rights], axis=1), axis=0)
-    return pairs[:, 0], pairs[:, 1]
+    keys = np.unique(lefts * max(width, 1) + rights)
+    return keys // max(width, 1), keys % max(width, 1)
+
+
+def row_dots(left: np.ndarray, right: np.ndarray, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+    """left[lefts[k]] · right[rights[k]] for every k, a block at a time (never all pairs' rows at once)."""
+    out = np.empty(len(lefts), dtype=np.float32)
+    for start in range(0, len(lefts), ROW_BLOCK):
+        stop = start + ROW_BLOCK
+        out[start:stop] = np.einsum("ij,ij->i", left[lefts[start:stop]], right[rights[start:stop]])
+    return out
 
 
 def _full_text(doc: Doc) -> str:

@@ -25,6 +25,7 @@ class Skill:
     excludes: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     generic: bool = False
+    local: bool = False  # advice that depends on the country: tax, law, permits
 
 
 def normalise_tag(raw: str) -> str:
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
                 excludes=tuple(entry.get("excludes", ())),
                 related=tuple(entry.get("related", ())),
                 generic=bool(entry.get("generic", False)),
+                local=bool(entry.get("local", False)),
             )
             for entry in data["skills"]
         ]

@@ -89,7 +89,7 @@ def _allowed(
         together = pair(recipient.member_id, other.member_id)
         if together in history.blocked or together in history.recent:
             continue
-        if candidate.score >= limits.min_score:
+        if candidate.score >= (limits.min_score or 0.0):
             yield candidate
 
 

@@ -43,6 +43,7 @@ class ConceptIndex:
         self.phrases: dict[tuple[str, ...], list[Phrase]] = {}
         self.excludes: dict[tuple[str, ...], str] = {}
         self.generic = frozenset(skill.tag for skill in skills if skill.generic)
+        self.local = frozenset(skill.tag for skill in skills if skill.local)
         related: dict[str, set[str]] = {}
         for skill in skills:
             for text in (skill.tag.replace("-", " "), skill.label, *skill.aliases):

@@ -26,6 +26,7 @@ from tokenizers import Tokenizer
 DEFAULT_MODEL = "wordllama:l2_supercat"
 NO_MODEL = "none"
 BATCH = 256
+UNKNOWN_TOKENS = ("[UNK]", "<unk>")  # an unknown word says nothing: it gets no vector
 
 
 class ModelNotFound(ValueError):
@@ -58,13 +59,15 @@ class StaticEmbedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        unknown = [i for i in (self.tokenizer.token_to_id(t) for t in UNKNOWN_TOKENS) if i is not None]
         for start in range(0, len(texts), BATCH):
-            encoded = self.tokenizer.encode_batch(
-                list(texts[start : start + BATCH]), add_special_tokens=False
-            )
+            batch = [text.strip() for text in texts[start : start + BATCH]]
+            encoded = self.tokenizer.encode_batch(batch, add_special_tokens=False)
             for row, tokens in enumerate(encoded, start=start):
+                if not batch[row - start]:
+                    continue  # nothing written: no vector (whitespace has a token of its own)
                 ids = np.asarray(tokens.ids, dtype=np.int64)
-                ids = ids[(ids >= 0) & (ids < self.matrix.shape[0])]
+                ids = ids[(ids >= 0) & (ids < self.matrix.shape[0]) & ~np.isin(ids, unknown)]
                 if len(ids):
                     out[row] = self.matrix[ids].mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
@@ -130,6 +133,7 @@ def _digest(path: Path) -> str:
 
 
 DETAILS_WEIGHT = 0.6  # the supporting text counts, but the headline says what it is about
+RECIPE = f"details {DETAILS_WEIGHT}"  # part of each stored vector's key: a new recipe re-embeds
 
 
 def background(embedder: Embedder) -> np.ndarray:
@@ -157,7 +161,7 @@ def _mean_of_sample(embedder: Embedder) -> np.ndarray:
 
 def text_key(embedder: Embedder, main: str, details: str) -> str:
     """What a stored vector was computed from: the model and the exact text. A change to either re-embeds."""
-    source = "\x00".join((embedder.model_id, main, details))
+    source = "\x00".join((embedder.model_id, RECIPE, main, details))
     return hashlib.sha256(source.encode()).hexdigest()[:32]
 
 

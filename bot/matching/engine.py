@@ -44,8 +44,10 @@ def suggest(
     community: Community, history: History, limits: Limits | None = None, scorer: Scorer | None = None
 ) -> dict[int, list[Suggestion]]:
     """Member id → that member's suggestions (at most `limits.per_member`), best first."""
-    limits = limits or Limits()
     scorer = scorer or default_scorer(community)
+    limits = limits or Limits()
+    if limits.min_score is None:
+        limits = replace(limits, min_score=scorer.threshold)
     people = {person.member_id: person for person in community.people}
     offers = [offer for offer in community.offers if offer.member_id in people]
     needs = [need for need in community.needs if need.member_id in people]
@@ -223,7 +225,7 @@ def helpers_for(
     found: dict[int, Suggestion] = {}
     for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):
         offer = offers[match.right]
-        if match.score >= Limits().min_score and offer.member_id not in found:
+        if match.score >= scorer.threshold and offer.member_id not in found:
             shared = scorer.shared(need_doc, offer_docs[match.right])
             found[offer.member_id] = Suggestion(
                 need.member_id,

@@ -17,18 +17,22 @@ import numpy as np
 from bot.matching.concepts import ConceptIndex, concept_index
 from bot.matching.embeddings import Embedder
 from bot.matching.neighbours import nearest
-from bot.matching.scorer import CONCEPT_WEIGHT as CONCEPT_SHARE
-from bot.matching.scorer import TEXT_WEIGHT as TEXT_SHARE
+from bot.matching.places import overlap, places
 from bot.matching.scorer import ConceptTextScorer, Doc, Match, top_per_group
+from bot.matching.text import words
 from bot.matching.wordmatch import WordMatcher
 
 # One score from four signals (weights chosen on the tuning set, see tests/matching/data/README.md):
 COSINE_WEIGHT = 0.5  # the two texts' sentence vectors point the same way
 WORDS_WEIGHT = 2.0  # their rare words, or close words, are found in each other (wordmatch.py)
-CONCEPTS_WEIGHT = 0.8  # curated skills and topic words named on both sides (scorer.ConceptTextScorer)
-PROFILE_WEIGHT = 0.3  # the other side's owner, by their title and bio, is about this
+CONCEPTS_WEIGHT = 0.8  # curated skills named or written on both sides (concepts.py), weighted by rarity
+PROFILE_WEIGHT = 0.6  # the other side's owner, by their title and bio, is about this
+# Below this nothing is suggested: chosen on the tuning set, where it keeps most right helpers while a need
+# nobody can answer rarely gets a "can help you" (tests/matching/data/README.md has the figures).
+THRESHOLD = 0.4
 CANDIDATES_FACTOR = 3
 ROW_BLOCK = 65_536
+ONLY = frozenset({"only", "exclusively", "nur", "seulement", "apenas", "solamente"})
 BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
 
 
@@ -36,6 +40,8 @@ BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of t
 class _Senses:
     concepts: frozenset[str]
     ruled_out: frozenset[str]
+    places: frozenset[str] = frozenset()  # countries named (see places.py)
+    scoped: bool = False  # says it is for those places only ("Denmark only", "UK clients only")
 
 
 class HybridScorer:
@@ -47,7 +53,7 @@ class HybridScorer:
         *,
         index: ConceptIndex | None = None,
         background: np.ndarray | None = None,
-        threshold: float = 0.0,
+        threshold: float = THRESHOLD,
     ) -> None:
         self.embedder = embedder
         self.concepts = ConceptTextScorer(index or concept_index())
@@ -63,17 +69,17 @@ class HybridScorer:
         left_owner = np.array([doc.owner for doc in left])
         right_owner = np.array([doc.owner for doc in right])
         by_meaning = nearest(left_vectors, right_vectors, left_owner, right_owner, keep=keep)
-        space = self.concepts.space(left, right)
+        space = self.concepts.space(left, right, with_words=False)
         by_words = space.candidates(keep)
         lefts, rights = _union((by_meaning[0], by_meaning[1]), by_words, len(right))
         if not len(lefts):
             return []
         cosine = row_dots(left_vectors, right_vectors, lefts, rights)
-        concept, text = space.scores(lefts, rights)
-        profile = self._profile_scores(left_vectors, right, lefts, rights)
+        concept, _ = space.scores(lefts, rights)
+        profile = self._profile_scores(left_vectors, right_vectors, right, lefts, rights)
         words = self._word_scores(left, right, lefts, rights)
-        score = combine(cosine, words, CONCEPT_SHARE * concept + TEXT_SHARE * text, profile)
-        keep_mask = self._allowed(left, right, lefts, rights) & (score >= self.threshold) & (score > 0)
+        score = combine(cosine, words, concept, profile)
+        keep_mask = self._allowed(left, right, lefts, rights) & (score > 0)
         lefts, rights, score = lefts[keep_mask], rights[keep_mask], score[keep_mask]
         best = top_per_group(lefts, score, rights, per_left)
         return [
@@ -86,8 +92,12 @@ class HybridScorer:
     def _allowed(
         self, left: Sequence[Doc], right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
     ) -> np.ndarray:
-        """Pairs the sense rules allow; only pairs with a ruled-out sense on either side need a look."""
-        ruled = np.array([bool(self.senses(doc).ruled_out) for doc in (*left, *right)], dtype=bool)
+        """Pairs the sense and place rules allow; only pairs with a ruled-out sense or a named place on
+        either side need a look."""
+        ruled = np.array(
+            [bool(senses.ruled_out or senses.places) for senses in map(self.senses, (*left, *right))],
+            dtype=bool,
+        )
         allowed = np.ones(len(lefts), dtype=bool)
         for k in np.flatnonzero(ruled[lefts] | ruled[len(left) + rights]).tolist():
             allowed[k] = self._compatible(left[lefts[k]], right[rights[k]])
@@ -118,20 +128,34 @@ class HybridScorer:
         return out
 
     def _profile_scores(
-        self, left_vectors: np.ndarray, right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
+        self,
+        left_vectors: np.ndarray,
+        right_vectors: np.ndarray,
+        right: Sequence[Doc],
+        lefts: np.ndarray,
+        rights: np.ndarray,
     ) -> np.ndarray:
-        listed = [doc.profile for doc in right]
-        if all(vector is None for vector in listed):
-            return np.zeros(len(lefts), dtype=np.float32)
+        """How well the left text fits who the right side's owner is; where nobody wrote a title or bio
+        (and for projects), what they wrote here stands for who they are."""
+        missing = np.array([doc.profile is None for doc in right], dtype=bool)
+        if missing.all():
+            return row_dots(left_vectors, right_vectors, lefts, rights)
         dims = left_vectors.shape[1]
-        profiles = np.array([v if v is not None else np.zeros(dims, np.float32) for v in listed])
+        profiles = np.array(
+            [v if v is not None else np.zeros(dims, np.float32) for v in (d.profile for d in right)]
+        )
         _, profiles = centred(np.zeros((0, dims), np.float32), profiles, self.background)
+        profiles[missing] = right_vectors[missing]
         return row_dots(left_vectors, profiles, lefts, rights)
 
     def _compatible(self, left: Doc, right: Doc) -> bool:
-        """False when one side's words are ruled out of a skill the other side means ("ball python")."""
+        """False when one side's words are ruled out of a skill the other side means ("ball python"), or
+        when advice that depends on the country is for another country than the one asked about."""
         mine, theirs = self.senses(left), self.senses(right)
-        return not (mine.ruled_out & theirs.concepts or theirs.ruled_out & mine.concepts)
+        if mine.ruled_out & theirs.concepts or theirs.ruled_out & mine.concepts:
+            return False
+        local = (mine.concepts | theirs.concepts) & self.concepts.index.local or mine.scoped or theirs.scoped
+        return not (local and mine.places and theirs.places and not overlap(mine.places, theirs.places))
 
     def senses(self, doc: Doc) -> _Senses:
         found = self._senses.get(doc)
@@ -141,10 +165,18 @@ class HybridScorer:
                 found = _Senses(
                     frozenset().union(*(p.concepts for p in parts)),
                     frozenset().union(*(p.ruled_out for p in parts)),
+                    frozenset().union(*(p.places for p in parts)),
+                    any(p.scoped for p in parts),
                 )
             else:
-                ruled_out = self.concepts.index.ruled_out(" ".join((doc.text, doc.details)))
-                found = _Senses(frozenset(self.concepts.reading(doc).concepts), ruled_out)
+                text = " ".join((doc.text, doc.details))
+                named = places(text)
+                found = _Senses(
+                    frozenset(self.concepts.reading(doc).concepts),
+                    self.concepts.index.ruled_out(text),
+                    named,
+                    bool(named) and not ONLY.isdisjoint(words(text)),
+                )
             self._senses[doc] = found
         return found
 

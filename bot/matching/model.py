@@ -90,7 +90,7 @@ class History:
 class Limits:
     per_member: int = 3
     appearances: int = 5  # in how many other members' digests one member may appear per period
-    min_score: float = 0.25
+    min_score: float | None = None  # None: the scorer's own calibrated threshold
 
 
 @dataclass(frozen=True)

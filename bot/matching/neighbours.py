@@ -26,6 +26,7 @@ def nearest(
         else:
             top = np.broadcast_to(np.arange(block.shape[1]), block.shape).copy()
         values = np.take_along_axis(block, top, axis=1)
+        _settle_ties(block, top, values)
         order = np.lexsort((top, -values), axis=1)
         top, values = np.take_along_axis(top, order, axis=1), np.take_along_axis(values, order, axis=1)
         found = np.isfinite(values)
@@ -33,3 +34,15 @@ def nearest(
         rights_out.append(top[found])
         scores_out.append(values[found])
     return np.concatenate(lefts_out), np.concatenate(rights_out), np.concatenate(scores_out)
+
+
+def _settle_ties(block: np.ndarray, top: np.ndarray, values: np.ndarray) -> None:
+    """Where rows tie at the cut-off, keep the lowest of them (argpartition picks any): rows that have a
+    tie there are sorted again, stably. Rare, so cheap."""
+    if top.shape[1] >= block.shape[1]:
+        return
+    cut = values.min(axis=1)
+    tied = (block == cut[:, None]).sum(axis=1) > (values == cut[:, None]).sum(axis=1)
+    for row in np.flatnonzero(tied):
+        best = np.argsort(-block[row], kind="stable")[: top.shape[1]]
+        top[row], values[row] = best, block[row, best]

@@ -27,6 +27,7 @@ TEXT_WEIGHT = 0.3
 GENERIC_FACTOR = 0.35
 RELATED_FACTOR = 0.4
 DETAILS_FACTOR = 0.5
+THRESHOLD = 0.25
 TEXT_ONLY_MINIMUM = 0.3  # without a shared skill, words alone must agree this much
 POSTINGS_PER_CONCEPT = 100
 POSTINGS_PER_TERM = 10
@@ -56,6 +57,11 @@ class Match:
 
 
 class Scorer(Protocol):
+    @property
+    def threshold(self) -> float:
+        """Below this score nothing is suggested (calibrated per scorer on the tuning set)."""
+        ...
+
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         """For each left document, up to `per_left` right documents of another owner, best first."""
         ...
@@ -80,6 +86,8 @@ class _Features:
 class ConceptTextScorer:
     """Reads each document once per instance: use one instance per digest computation."""
 
+    threshold = THRESHOLD
+
     def __init__(self, index: ConceptIndex | None = None) -> None:
         self.index = index or concept_index()
         self._readings: dict[Doc, _Reading] = {}
@@ -101,13 +109,14 @@ class ConceptTextScorer:
             )
         ]
 
-    def space(self, left: Sequence[Doc], right: Sequence[Doc]) -> "Space":
-        """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them."""
+    def space(self, left: Sequence[Doc], right: Sequence[Doc], *, with_words: bool = True) -> "Space":
+        """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them (without the
+        word matrices when `with_words` is false: the hybrid scorer reads words by meaning instead)."""
         features = self._read([*left, *right])
         columns, idf = self._concept_space(features.concepts)
         left_concepts = self._concept_matrix(features.concepts[: len(left)], columns, idf, expand=True)
         right_concepts = self._concept_matrix(features.concepts[len(left) :], columns, idf, expand=False)
-        if any(features.terms):
+        if with_words and any(features.terms):
             vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
             vectorizer.fit(features.terms)
             left_text = vectorizer.transform(features.terms[: len(left)])

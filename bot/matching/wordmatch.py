@@ -1,5 +1,5 @@
-"""Word-level matching by meaning: how much of one text's rare words the other text says, or says in other
-words ("exhausted" ~ "burnout", "rate" ~ "pricing", "bookeeping" ~ "bookkeeping").
+"""Word-level matching by meaning: how much of one text's rare words the other text says, or says with a
+close word ("photographer" ~ "photography", "invoices" ~ "invoice").
 
 A sentence vector averages every word, so a long, situational need drowns the two words that matter. Here
 each topic word of one text looks for its closest word in the other (cosine of their word vectors; below

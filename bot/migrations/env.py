@@ -38,6 +38,7 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     with _engine().connect() as connection:
+        _foreign_keys(connection, on=False)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -48,6 +49,21 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             _one_migrator_at_a_time(connection)
             context.run_migrations()
+        _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite rebuilds a table to alter it (copy, drop, rename); with foreign keys enforced, dropping
+    `members` would delete every row that points at it. So they are off while migrating (the pragma only
+    works outside a transaction), and checked before they are on again."""
+    if connection.dialect.name != "sqlite":
+        return
+    if on:
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"a migration left rows pointing at nothing: {problems[:5]}")
+    connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    connection.commit()
 
 
 def _one_migrator_at_a_time(connection: Connection) -> None:

@@ -38,7 +38,7 @@ def test_excluded_pairs_are_never_suggested(people, history, reason: str) -> Non
 
 
 def test_never_yourself_and_never_below_the_minimum_score() -> None:
-    assert chosen([helps(1, 1, score=0.9), helps(1, 2, score=0.05)]) == {}
+    assert chosen([helps(1, 1, score=0.9), helps(1, 2, score=0.05)], limits=Limits(min_score=0.25)) == {}
 
 
 def test_nobody_appears_in_more_digests_than_the_cap() -> None:

@@ -1,10 +1,14 @@
-"""The engine end to end on small communities: kinds, reasons, privacy, never yourself, determinism."""
+"""The engine end to end on small communities: kinds, reasons, privacy, never yourself, determinism.
 
+Each scenario runs twice: with the vocabulary alone (no embedding model) and with the hybrid scorer."""
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching.engine import suggest
 from bot.matching.model import Community, History, Kind, Limits, NeedDoc, OfferDoc, Person, ProjectDoc
+from tests.matching.embedded import embedded
 
 DANA, TOMAS, PRIYA, JONAS = 1, 2, 3, 4
 PEOPLE = (
@@ -13,7 +17,7 @@ PEOPLE = (
     Person(PRIYA, "U0PRIYA", "Priya Raman", "Bookkeeper"),
     Person(JONAS, "U0JONAS", "Jonas Becker", "Illustrator"),
 )
-COMMUNITY = Community(
+PLAIN = Community(
     people=PEOPLE,
     offers=(
         OfferDoc(10, DANA, "Local SEO audits for cafés and small shops", skills=("local-seo",)),
@@ -41,12 +45,20 @@ COMMUNITY = Community(
 )
 
 
+EMBEDDED = embedded(PLAIN)
+
+
+@pytest.fixture(params=["vocabulary", "hybrid"])
+def community(request: pytest.FixtureRequest) -> Community:
+    return PLAIN if request.param == "vocabulary" else EMBEDDED
+
+
 def kinds_for(result, member: int) -> dict[int, Kind]:
     return {s.other_id: s.kind for s in result.get(member, [])}
 
 
-def test_helpers_are_suggested_both_ways_with_a_reason_naming_the_overlap() -> None:
-    result = suggest(COMMUNITY, History())
+def test_helpers_are_suggested_both_ways_with_a_reason_naming_the_overlap(community: Community) -> None:
+    result = suggest(community, History())
     assert kinds_for(result, TOMAS)[DANA] == Kind.CAN_HELP_YOU
     assert kinds_for(result, DANA)[TOMAS] == Kind.YOU_CAN_HELP
     reason = next(s.reason for s in result[TOMAS] if s.other_id == DANA)
@@ -54,8 +66,8 @@ def test_helpers_are_suggested_both_ways_with_a_reason_naming_the_overlap() -> N
         assert words in reason
 
 
-def test_a_private_need_helps_its_owner_but_is_never_shown_to_anyone_else() -> None:
-    result = suggest(COMMUNITY, History())
+def test_a_private_need_helps_its_owner_but_is_never_shown_to_anyone_else(community: Community) -> None:
+    result = suggest(community, History())
     assert kinds_for(result, JONAS)[PRIYA] == Kind.CAN_HELP_YOU
     assert JONAS not in kinds_for(result, PRIYA) or kinds_for(result, PRIYA)[JONAS] == Kind.KINDRED
     for suggestions in result.values():
@@ -64,14 +76,14 @@ def test_a_private_need_helps_its_owner_but_is_never_shown_to_anyone_else() -> N
                 assert "receipts" not in suggestion.reason
 
 
-def test_people_working_on_similar_things_are_kindred_spirits() -> None:
-    result = suggest(COMMUNITY, History())
+def test_people_working_on_similar_things_are_kindred_spirits(community: Community) -> None:
+    result = suggest(community, History())
     assert kinds_for(result, JONAS).get(DANA) == Kind.KINDRED
     assert "newsletter" in next(s.reason for s in result[JONAS] if s.other_id == DANA).lower()
 
 
-def test_every_suggestion_has_a_reason_and_a_score_in_range() -> None:
-    for suggestions in suggest(COMMUNITY, History()).values():
+def test_every_suggestion_has_a_reason_and_a_score_in_range(community: Community) -> None:
+    for suggestions in suggest(community, History()).values():
         for suggestion in suggestions:
             assert suggestion.reason.strip()
             assert 0 < suggestion.score <= 1
@@ -97,7 +109,7 @@ def test_never_yourself_and_the_caps_always_hold(offers, needs, per_member, appe
         ),
         needs=tuple(NeedDoc(200 + i, m, f"need {w}", private=p) for i, (m, w, p) in enumerate(needs)),
     )
-    result = suggest(community, History(), Limits(per_member=per_member, appearances=appearances))
+    result = suggest(embedded(community), History(), Limits(per_member=per_member, appearances=appearances))
     seen: dict[int, int] = {}
     for member, suggestions in result.items():
         assert len(suggestions) <= per_member
@@ -106,14 +118,18 @@ def test_never_yourself_and_the_caps_always_hold(offers, needs, per_member, appe
             assert suggestion.other_id != member
             seen[suggestion.other_id] = seen.get(suggestion.other_id, 0) + 1
     assert all(count <= appearances for count in seen.values())
-    assert suggest(community, History(), Limits(per_member=per_member, appearances=appearances)) == result
+    again = suggest(embedded(community), History(), Limits(per_member=per_member, appearances=appearances))
+    assert again == result
 
 
-def test_a_community_whose_entries_name_no_skill_gets_no_suggestions_rather_than_an_error() -> None:
+@pytest.mark.parametrize("with_vectors", [False, True])
+def test_a_community_whose_entries_say_nothing_gets_no_suggestions_rather_than_an_error(
+    with_vectors: bool,
+) -> None:
     community = Community(
         people=PEOPLE[:2],
         offers=(OfferDoc(10, DANA, "!!!"),),
         needs=(NeedDoc(20, TOMAS, "???"),),
         projects=(ProjectDoc(30, DANA, "x"),),
     )
-    assert suggest(community, History()) == {}
+    assert suggest(embedded(community) if with_vectors else community, History()) == {}

@@ -5,9 +5,11 @@ need only ever shown to its owner, a reason for everything, and the same answer 
 from collections import Counter
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.matching.engine import suggest
 from bot.matching.model import Community, History, Kind, Limits, Suggestion, pair
+from tests.matching.embedded import embedded
 from tests.property.matching_data import matching_inputs
 
 MATCHING_SETTINGS = settings(max_examples=60, deadline=None)
@@ -20,7 +22,17 @@ def _all(found: dict[int, list[Suggestion]]) -> list[Suggestion]:
 @MATCHING_SETTINGS
 @given(matching_inputs())
 def test_every_rule_holds_for_any_community(inputs: tuple[Community, History, Limits]) -> None:
+    _check_rules(*inputs)
+
+
+@MATCHING_SETTINGS
+@given(matching_inputs())
+def test_every_rule_holds_with_sentence_vectors(inputs: tuple[Community, History, Limits]) -> None:
     community, history, limits = inputs
+    _check_rules(embedded(community), history, limits)
+
+
+def _check_rules(community: Community, history: History, limits: Limits) -> None:
     found = suggest(community, history, limits)
     people = {person.member_id: person for person in community.people}
     offers = {offer.entry_id: offer for offer in community.offers}
@@ -59,8 +71,17 @@ def test_every_rule_holds_for_any_community(inputs: tuple[Community, History, Li
 
 
 @MATCHING_SETTINGS
-@given(matching_inputs())
-def test_the_same_data_gives_the_same_suggestions(inputs: tuple[Community, History, Limits]) -> None:
-    first, second = suggest(*inputs), suggest(*inputs)
+@given(matching_inputs(), st.booleans())
+def test_the_same_data_gives_the_same_suggestions(
+    inputs: tuple[Community, History, Limits], with_vectors: bool
+) -> None:
+    community, history, limits = inputs
+    if with_vectors:
+        community = embedded(community)
+    first, second = (
+        suggest(community, history, limits),
+        suggest(embedded(community) if with_vectors else community, history, limits),
+    )
     assert first == second
     assert [s.shared for s in _all(first)] == [s.shared for s in _all(second)]
+    assert [s.reason for s in _all(first)] == [s.reason for s in _all(second)]

@@ -1,5 +1,6 @@
 """Who could help with a need right now: shown right after /need-help, each with "Ask for an intro"."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -8,7 +9,7 @@ from sqlmodel import Session, select
 from bot import repo
 from bot.matching.embeddings import Embedder
 from bot.matching.engine import helpers_for
-from bot.matching.model import NeedDoc
+from bot.matching.model import NeedDoc, Suggestion
 from bot.models import Intro, Member, Need, Offer, Visibility
 from bot.services import vectors
 from bot.services.digest import load_community, load_history
@@ -26,19 +27,43 @@ def helpers_for_need(
 ) -> list[HelperFound]:
     """The same matcher as the digest, for one need: its best helpers right now, one per person."""
     assert need.id is not None
-    community = load_community(session, team_id=need.team_id, now=now, embedder=embedder)
-    need_vector = vectors.vectors_of(session, vectors.NEED, embedder=embedder, ids=[need.id]).get(need.id)
-    history = load_history(session, team_id=need.team_id, now=now)
-    doc = NeedDoc(
-        need.id,
-        need.member_id,
-        need.description,
-        need.details,
-        tuple(need.skills),
-        private=need.visibility == Visibility.PRIVATE,
-        vector=need_vector,
-    )
-    found = helpers_for(doc, community, history, limit=limit)
+    return helpers_for_needs(session, needs=[need], now=now, limit=limit, embedder=embedder)[need.id]
+
+
+def helpers_for_needs(
+    session: Session,
+    *,
+    needs: Sequence[Need],
+    now: datetime,
+    limit: int = 3,
+    embedder: Embedder | None = None,
+) -> dict[int, list[HelperFound]]:
+    """Need id → its best helpers right now (the App Home lists them under each need); the community is
+    read once for all of them."""
+    if not needs:
+        return {}
+    team_id = needs[0].team_id
+    community = load_community(session, team_id=team_id, now=now, embedder=embedder)
+    history = load_history(session, team_id=team_id, now=now)
+    ids = [need.id for need in needs if need.id is not None]
+    need_vectors = vectors.vectors_of(session, vectors.NEED, embedder=embedder, ids=ids)
+    found: dict[int, list[HelperFound]] = {}
+    for need in needs:
+        assert need.id is not None
+        doc = NeedDoc(
+            need.id,
+            need.member_id,
+            need.description,
+            need.details,
+            tuple(need.skills),
+            private=need.visibility == Visibility.PRIVATE,
+            vector=need_vectors.get(need.id),
+        )
+        found[need.id] = _resolved(session, helpers_for(doc, community, history, limit=limit))
+    return found
+
+
+def _resolved(session: Session, found: list[Suggestion]) -> list[HelperFound]:
     people = repo.members_by_id(session, ids=[suggestion.other_id for suggestion in found])
     return [
         HelperFound(people[suggestion.other_id], offer, suggestion.score)

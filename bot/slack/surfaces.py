@@ -11,12 +11,13 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import repo, texts
 from bot.db import session_scope
-from bot.models import Member
-from bot.services import entries, members, privacy
+from bot.matching.embeddings import load_embedder
+from bot.models import Member, Need
+from bot.services import entries, matches, members, privacy
 from bot.services.errors import DomainError, InvalidInput, NotFound
 from bot.services.members import Identity
 from bot.slack.acks import ACKED_AT
-from bot.slack.blocks.home import home_view
+from bot.slack.blocks.home import ENTRIES_SHOWN, home_view
 from bot.slack.blocks.messages import Message
 from bot.slack.blocks.modals import notice_modal, profile_modal
 from bot.slack.blocks.privacy import forgotten_home_view
@@ -38,7 +39,16 @@ def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -
         else:
             listed = entries.open_entries(session, member=member)
             onboarding = member.onboarded_at is None and listed.empty and not member.title
-            view = home_view(member=member, entries=listed, onboarding=onboarding)
+            found = matches.helpers_for_needs(
+                session,
+                needs=[need for need in listed.needs[:ENTRIES_SHOWN] if isinstance(need, Need)],
+                now=now,
+                embedder=load_embedder(deps.settings.embedding_model),
+            )
+            helpers = {
+                need_id: [helper.member.name for helper in listed_] for need_id, listed_ in found.items()
+            }
+            view = home_view(member=member, entries=listed, onboarding=onboarding, helpers=helpers)
             members.mark_onboarded(session, member=member, now=now)
     if view is not None:
         client.views_publish(user_id=user_id, view=view)

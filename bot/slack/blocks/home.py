@@ -1,6 +1,6 @@
 """The App Home tab: onboarding on a first visit, then the member's profile and entries with controls."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -35,8 +35,15 @@ from bot.slack.blocks.common import (
 ENTRIES_SHOWN = 10  # per section; with 2 blocks an entry the Home stays far below Slack's 100 blocks
 
 
-def home_view(*, member: Member, entries: OpenEntries, onboarding: bool) -> View:
-    blocks = _onboarding_blocks() if onboarding else _member_blocks(member, entries)
+def home_view(
+    *,
+    member: Member,
+    entries: OpenEntries,
+    onboarding: bool,
+    helpers: Mapping[int, Sequence[str]] | None = None,
+) -> View:
+    """`helpers`: need id → the names of people who could help with it now (the digest's matcher)."""
+    blocks = _onboarding_blocks() if onboarding else _member_blocks(member, entries, helpers or {})
     return View(type="home", blocks=blocks[:VIEW_BLOCKS_MAX])
 
 
@@ -56,7 +63,7 @@ def _onboarding_blocks() -> list[Block]:
     ]
 
 
-def _member_blocks(member: Member, entries: OpenEntries) -> list[Block]:
+def _member_blocks(member: Member, entries: OpenEntries, helpers: Mapping[int, Sequence[str]]) -> list[Block]:
     blocks: list[Block] = [
         HeaderBlock(text=plain(texts.HOME_HEADER, 150)),
         SectionBlock(
@@ -68,7 +75,13 @@ def _member_blocks(member: Member, entries: OpenEntries) -> list[Block]:
     ]
     blocks += _section(texts.HOME_OFFERS, ids.ADD_OFFER, entries.offers, texts.HOME_NO_OFFERS, _offer_text)
     blocks.append(DividerBlock())
-    blocks += _section(texts.HOME_NEEDS, ids.ADD_NEED, entries.needs, texts.HOME_NO_NEEDS, _need_text)
+    blocks += _section(
+        texts.HOME_NEEDS,
+        ids.ADD_NEED,
+        entries.needs,
+        texts.HOME_NO_NEEDS,
+        lambda entry: _need_text(entry, helpers.get(entry.id or 0)),
+    )
     blocks.append(DividerBlock())
     blocks += _section(
         texts.HOME_PROJECTS, ids.ADD_PROJECT, entries.projects, texts.HOME_NO_PROJECTS, _project_text
@@ -162,11 +175,15 @@ def _offer_text(entry: Entry) -> str:
     return f"*{mrkdwn(entry.description, 400)}*\n{meta}"
 
 
-def _need_text(entry: Entry) -> str:
+def _need_text(entry: Entry, helpers: Sequence[str] | None = None) -> str:
     assert isinstance(entry, Need)
     private = texts.PRIVATE_BADGE if entry.visibility == Visibility.PRIVATE else ""
     meta = join_nonempty([_skills_line(entry.skills), texts.URGENCY_LABELS[entry.urgency], private])
-    return f"*{mrkdwn(entry.description, 400)}*\n{meta}"
+    text = f"*{mrkdwn(entry.description, 400)}*\n{meta}"
+    if helpers is None:  # not looked up
+        return text
+    names = ", ".join(f"*{mrkdwn(name, 80)}*" for name in helpers)
+    return text + "\n" + (texts.HOME_COULD_HELP.format(names=names) if helpers else texts.HOME_STILL_LOOKING)
 
 
 def _project_text(entry: Entry) -> str:

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.matching.concepts import ConceptIndex, concept_index
+from bot.matching.coverage import coverage
 from bot.matching.embeddings import Embedder
 from bot.matching.neighbours import nearest
 from bot.matching.places import overlap, places
 from bot.matching.scorer import ConceptTextScorer, Doc, Match, top_per_group
 from bot.matching.text import words
-from bot.matching.wordmatch import WordMatcher
 
 # One score from four signals (weights chosen on the tuning set, see tests/matching/data/README.md):
 COSINE_WEIGHT = 0.5  # the two texts' sentence vectors point the same way
-WORDS_WEIGHT = 2.0  # their rare words, or close words, are found in each other (wordmatch.py)
+WORDS_WEIGHT = 2.0  # they use the same rare words (coverage.py)
 CONCEPTS_WEIGHT = 0.8  # curated skills named or written on both sides (concepts.py), weighted by rarity
 PROFILE_WEIGHT = 0.6  # the other side's owner, by their title and bio, is about this
 # Below this nothing is suggested: chosen on the tuning set, where it keeps most right helpers while a need
@@ -111,21 +111,14 @@ class HybridScorer:
     def _word_scores(
         self, left: Sequence[Doc], right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray
     ) -> np.ndarray:
-        docs = (*left, *right)
-        index = self.concepts.index
-        ignored = [
-            index.words_of(senses.ruled_out) | index.unconfirmed(senses.concepts)
-            for senses in (self.senses(doc) for doc in docs)
-        ]
-        matcher = WordMatcher(self.embedder, [_full_text(doc) for doc in docs], ignored)
-        out = np.zeros(len(lefts), dtype=np.float32)
-        order = np.argsort(lefts, kind="stable")
-        starts = np.flatnonzero(np.r_[True, lefts[order][1:] != lefts[order][:-1]])
-        for begin, end in zip(starts, [*starts[1:], len(order)], strict=True):
-            positions = order[begin:end]
-            found = matcher.scores(int(lefts[positions[0]]), (len(left) + rights[positions]).tolist())
-            out[positions] = found
-        return out
+        return coverage([self.words(doc) for doc in left], [self.words(doc) for doc in right], lefts, rights)
+
+    def words(self, doc: Doc) -> frozenset[str]:
+        """The topic words of a document as the vocabulary reads them, less the ambiguous ones whose sense
+        it does not confirm ("ruby" in a jeweller's offer)."""
+        terms = self.concepts.reading(doc).terms
+        unconfirmed = self.concepts.index.unconfirmed(self.senses(doc).concepts)
+        return frozenset(term for term in terms if " " not in term and ":" not in term) - unconfirmed
 
     def _profile_scores(
         self,

@@ -221,8 +221,8 @@ class Space:
 
     def scores(self, lefts: np.ndarray, rights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(concept cosine, word TF-IDF cosine) of each pair (lefts[k], rights[k])."""
-        concept = _row_dots(self.left_concepts, self.right_concepts, lefts, rights)
-        text = _row_dots(self.left_text, self.right_text, lefts, rights)
+        concept = sparse_row_dots(self.left_concepts, self.right_concepts, lefts, rights)
+        text = sparse_row_dots(self.left_text, self.right_text, lefts, rights)
         return concept, text
 
     def candidates(self, keep: int) -> tuple[np.ndarray, np.ndarray]:
@@ -289,7 +289,9 @@ def _strongest_postings(matrix: sp.csr_matrix, per_feature: int) -> sp.csr_matri
     return trimmed.tocsr()
 
 
-def _row_dots(left: sp.csr_matrix, right: sp.csr_matrix, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+def sparse_row_dots(
+    left: sp.csr_matrix, right: sp.csr_matrix, lefts: np.ndarray, rights: np.ndarray
+) -> np.ndarray:
     """left[lefts[k]] · right[rights[k]] for every k, in chunks to bound memory."""
     out = np.zeros(len(lefts))
     for start in range(0, len(lefts), 200_000):

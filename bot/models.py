@@ -120,6 +120,7 @@ class Member(MemberBase, table=True):
     updated_at: datetime = _now_column()
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
+    analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
 
 
 class ProfileUpdate(Strict):
@@ -157,6 +158,7 @@ class Offer(OfferBase, table=True):
     updated_at: datetime = _now_column()
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
+    analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
 
 
 # --- needs ---------------------------------------------------------------------------------------
@@ -186,6 +188,7 @@ class Need(NeedBase, table=True):
     updated_at: datetime = _now_column()
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
+    analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
 
 
 # --- projects ------------------------------------------------------------------------------------
@@ -214,6 +217,7 @@ class Project(ProjectBase, table=True):
     updated_at: datetime = _now_column()
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
+    analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
 
 
 # --- deliveries: one row per message we send, so every send happens at most once -------------------

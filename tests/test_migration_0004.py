@@ -14,12 +14,12 @@ from sqlalchemy import Engine
 
 from bot.cli import main
 from bot.db import alembic_config, make_engine, upgrade
-from bot.matching.embeddings import DEFAULT_MODEL, load_embedder, text_key
+from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
 from bot.services import vectors
 from tests.conftest import POSTGRES_URL
 
 TABLES = ("members", "offers", "needs", "projects")
-NEW_COLUMNS = {"embedding", "embedding_key"}
+NEW_COLUMNS = {"embedding", "embedding_key", "analysis"}
 WHEN = datetime(2026, 11, 20, 8, 30, tzinfo=UTC).replace(tzinfo=None)  # the columns store naive UTC
 
 
@@ -85,9 +85,11 @@ def test_db_upgrade_command_migrates_then_embeds_and_prints_the_count(
     after = _rows(old_engine)
     member = after["members"][0]
     assert member["embedding"] is not None
-    assert member["embedding_key"] == text_key(embedder, "Baker", "Sourdough since 2019.")
+    assert member["embedding_key"] == vectors.key_of(embedder, "Baker", "Sourdough since 2019.")
     offer = after["offers"][0]
-    assert offer["embedding_key"] == text_key(embedder, "Bread workshops. baking, sourdough", "Saturdays")
+    assert offer["embedding_key"] == vectors.key_of(
+        embedder, "Bread workshops. baking, sourdough", "Saturdays"
+    )
     for table in TABLES:
         row = after[table][0]
         assert len(vectors.from_bytes(row["embedding"])) == embedder.dims

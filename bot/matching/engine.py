@@ -86,10 +86,18 @@ def _documents(
 ) -> _Docs:
     offer_docs = {o.entry_id: _offer_doc(o, people[o.member_id]) for o in offers}
     need_docs = {
-        n.entry_id: Doc(n.member_id, n.description, n.details, n.skills, vector=n.vector) for n in needs
+        n.entry_id: Doc(n.member_id, n.description, n.details, n.skills, vector=n.vector, analysis=n.analysis)
+        for n in needs
     }
     project_docs = {
-        p.entry_id: Doc(p.member_id, f"{p.name}. {p.description}", p.help_wanted, p.skills, vector=p.vector)
+        p.entry_id: Doc(
+            p.member_id,
+            f"{p.name}. {p.description}",
+            p.help_wanted,
+            p.skills,
+            vector=p.vector,
+            analysis=p.analysis,
+        )
         for p in projects
     }
     parts: dict[int, list[Doc]] = {}
@@ -97,7 +105,7 @@ def _documents(
         for person in people.values():
             if person.bio or person.vector is not None:
                 parts.setdefault(person.member_id, []).append(
-                    Doc(person.member_id, details=person.bio, vector=person.vector)
+                    Doc(person.member_id, details=person.bio, vector=person.vector, analysis=person.analysis)
                 )
     else:  # the vocabulary alone: what members offer and work on
         for entry_id, offer in ((o.entry_id, o) for o in offers):
@@ -116,6 +124,7 @@ def _offer_doc(offer: OfferDoc, owner: Person) -> Doc:
         offer.skills,
         vector=offer.vector,
         profile=owner.vector,
+        analysis=offer.analysis,
     )
 
 
@@ -220,7 +229,14 @@ def helpers_for(
         and offer.capacity_left != 0
         and pair(need.member_id, offer.member_id) not in history.blocked
     ]
-    need_doc = Doc(need.member_id, need.description, need.details, need.skills, vector=need.vector)
+    need_doc = Doc(
+        need.member_id,
+        need.description,
+        need.details,
+        need.skills,
+        vector=need.vector,
+        analysis=need.analysis,
+    )
     offer_docs = [_offer_doc(offer, people[offer.member_id]) for offer in offers]
     found: dict[int, Suggestion] = {}
     for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):

@@ -10,17 +10,16 @@
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
+from bot.matching.analysis import Analysis
 from bot.matching.concepts import ConceptIndex, concept_index
 from bot.matching.coverage import coverage
 from bot.matching.embeddings import Embedder
 from bot.matching.neighbours import nearest
-from bot.matching.places import overlap, places
+from bot.matching.places import overlap
 from bot.matching.scorer import ConceptTextScorer, Doc, Match, top_per_group
-from bot.matching.text import words
 
 # One score from four signals (weights chosen on the tuning set, see tests/matching/data/README.md):
 COSINE_WEIGHT = 0.5  # the two texts' sentence vectors point the same way
@@ -32,16 +31,7 @@ PROFILE_WEIGHT = 0.6  # the other side's owner, by their title and bio, is about
 THRESHOLD = 0.4
 CANDIDATES_FACTOR = 3
 ROW_BLOCK = 65_536
-ONLY = frozenset({"only", "exclusively", "nur", "seulement", "apenas", "solamente"})
 BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
-
-
-@dataclass(frozen=True)
-class _Senses:
-    concepts: frozenset[str]
-    ruled_out: frozenset[str]
-    places: frozenset[str] = frozenset()  # countries named (see places.py)
-    scoped: bool = False  # says it is for those places only ("Denmark only", "UK clients only")
 
 
 class HybridScorer:
@@ -59,7 +49,6 @@ class HybridScorer:
         self.concepts = ConceptTextScorer(index or concept_index())
         self.background = background
         self.threshold = threshold
-        self._senses: dict[Doc, _Senses] = {}
 
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         if not left or not right:
@@ -117,7 +106,7 @@ class HybridScorer:
         """The topic words of a document as the vocabulary reads them, less the ambiguous ones whose sense
         it does not confirm ("ruby" in a jeweller's offer)."""
         terms = self.concepts.reading(doc).terms
-        unconfirmed = self.concepts.index.unconfirmed(self.senses(doc).concepts)
+        unconfirmed = self.concepts.index.unconfirmed(frozenset(self.senses(doc).concepts))
         return frozenset(term for term in terms if " " not in term and ":" not in term) - unconfirmed
 
     def _profile_scores(
@@ -145,33 +134,18 @@ class HybridScorer:
         """False when one side's words are ruled out of a skill the other side means ("ball python"), or
         when advice that depends on the country is for another country than the one asked about."""
         mine, theirs = self.senses(left), self.senses(right)
-        if mine.ruled_out & theirs.concepts or theirs.ruled_out & mine.concepts:
+        if not (mine.ruled_out.isdisjoint(theirs.concepts) and theirs.ruled_out.isdisjoint(mine.concepts)):
             return False
-        local = (mine.concepts | theirs.concepts) & self.concepts.index.local or mine.scoped or theirs.scoped
-        return not (local and mine.places and theirs.places and not overlap(mine.places, theirs.places))
+        local = self.concepts.index.local
+        bound = (
+            mine.scoped
+            or theirs.scoped
+            or not (local.isdisjoint(mine.concepts) and local.isdisjoint(theirs.concepts))
+        )
+        return not (bound and mine.places and theirs.places and not overlap(mine.places, theirs.places))
 
-    def senses(self, doc: Doc) -> _Senses:
-        found = self._senses.get(doc)
-        if found is None:
-            if doc.parts:
-                parts = [self.senses(part) for part in doc.parts]
-                found = _Senses(
-                    frozenset().union(*(p.concepts for p in parts)),
-                    frozenset().union(*(p.ruled_out for p in parts)),
-                    frozenset().union(*(p.places for p in parts)),
-                    any(p.scoped for p in parts),
-                )
-            else:
-                text = " ".join((doc.text, doc.details))
-                named = places(text)
-                found = _Senses(
-                    frozenset(self.concepts.reading(doc).concepts),
-                    self.concepts.index.ruled_out(text),
-                    named,
-                    bool(named) and not ONLY.isdisjoint(words(text)),
-                )
-            self._senses[doc] = found
-        return found
+    def senses(self, doc: Doc) -> Analysis:
+        return self.concepts.reading(doc)
 
 
 def combine(cosine: np.ndarray, words: np.ndarray, concepts: np.ndarray, profile: np.ndarray) -> np.ndarray:

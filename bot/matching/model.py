@@ -5,6 +5,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from bot.matching.analysis import Analysis
 from bot.matching.embeddings import Embedder
 
 Pair = frozenset[int]
@@ -30,6 +31,7 @@ class Person:
     suggestible: bool = True  # active, not paused, digests not off: may be suggested to others
     receives: bool = True  # gets a digest in this period
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # title and bio, embedded
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the bio says
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class OfferDoc:
     skills: tuple[str, ...] = ()
     capacity_left: int | None = None  # how many more people it may be suggested to this month
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class NeedDoc:
     skills: tuple[str, ...] = ()
     private: bool = False  # used to help its owner; never shown to anyone else
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class ProjectDoc:
     help_wanted: str = ""
     skills: tuple[str, ...] = ()
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # sentence embedding
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,13 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from bot.matching.analysis import Analysis, analyse, combined
 from bot.matching.concepts import ConceptIndex, concept_index
 
 CONCEPT_WEIGHT = 0.7
 TEXT_WEIGHT = 0.3
 GENERIC_FACTOR = 0.35
 RELATED_FACTOR = 0.4
-DETAILS_FACTOR = 0.5
 THRESHOLD = 0.25
 TEXT_ONLY_MINIMUM = 0.3  # without a shared skill, words alone must agree this much
 POSTINGS_PER_CONCEPT = 100
@@ -47,6 +47,7 @@ class Doc:
     parts: tuple["Doc", ...] = ()
     vector: np.ndarray | None = None  # the text's sentence embedding, when a model is configured
     profile: np.ndarray | None = None  # its owner's title and bio, embedded (for an offer: who offers it)
+    analysis: Analysis | None = None  # what the vocabulary reads in it, when stored
 
 
 @dataclass(frozen=True)
@@ -71,16 +72,10 @@ class Scorer(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class _Reading:
-    concepts: dict[str, float]
-    terms: list[str]
-
-
 @dataclass
 class _Features:
     concepts: list[dict[str, float]]
-    terms: list[list[str]]
+    terms: list[tuple[str, ...]]
 
 
 class ConceptTextScorer:
@@ -90,7 +85,7 @@ class ConceptTextScorer:
 
     def __init__(self, index: ConceptIndex | None = None) -> None:
         self.index = index or concept_index()
-        self._readings: dict[Doc, _Reading] = {}
+        self._readings: dict[Doc, Analysis] = {}
 
     def match(self, left: Sequence[Doc], right: Sequence[Doc], *, per_left: int) -> list[Match]:
         if not left or not right:
@@ -138,34 +133,18 @@ class ConceptTextScorer:
         readings = [self.reading(doc) for doc in docs]
         return _Features(concepts=[r.concepts for r in readings], terms=[r.terms for r in readings])
 
-    def reading(self, doc: Doc) -> _Reading:
+    def reading(self, doc: Doc) -> Analysis:
+        """What the vocabulary reads in a document: stored with it when it comes from the database."""
+        if doc.analysis is not None:
+            return doc.analysis
         found = self._readings.get(doc)
         if found is None:
-            found = self._readings[doc] = self._combine(doc.parts) if doc.parts else self._read_one(doc)
+            found = self._readings[doc] = (
+                combined(self.reading(part) for part in doc.parts)
+                if doc.parts
+                else analyse(self.index, doc.text, doc.details, doc.tags)
+            )
         return found
-
-    def _read_one(self, doc: Doc) -> _Reading:
-        context = " ".join((doc.text, doc.details, *(tag.replace("-", " ") for tag in doc.tags)))
-        main = self.index.read(doc.text, context=context)
-        details = self.index.read(doc.details, context=context)
-        counts: dict[str, float] = {}
-        for concept in (*self.index.read_tags(doc.tags, context=context), *main.concepts):
-            counts[concept] = counts.get(concept, 0.0) + 1.0
-        for concept in details.concepts:
-            counts[concept] = counts.get(concept, 0.0) + DETAILS_FACTOR
-        terms = [*main.terms, *(f"tag:{tag}" for tag in doc.tags), *details.terms]
-        terms += [f"{a} {b}" for a, b in zip(main.terms, main.terms[1:], strict=False)]
-        return _Reading(concepts=counts, terms=terms)
-
-    def _combine(self, parts: Sequence[Doc]) -> _Reading:
-        counts: dict[str, float] = {}
-        terms: list[str] = []
-        for part in parts:
-            reading = self.reading(part)
-            for concept, weight in reading.concepts.items():
-                counts[concept] = counts.get(concept, 0.0) + weight
-            terms += reading.terms
-        return _Reading(concepts=counts, terms=terms)
 
     def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
         return self._shared(self.reading(left).concepts, self.reading(right).concepts)

@@ -8,9 +8,9 @@ a plan halfway through sending it.
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import sqlalchemy as sa
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
@@ -51,6 +51,7 @@ from bot.services import vectors
 from bot.services.intros import DECLINE_MEMORY
 from bot.services.periods import Period, period_of
 
+T = TypeVar("T", Person, OfferDoc, NeedDoc, ProjectDoc)
 DIGEST_KEY_PREFIX = "digest:"
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
 NOT_AGAIN_WITHIN = timedelta(weeks=4)
@@ -207,18 +208,21 @@ def load_community(
     if embedder is None:
         return community
 
-    def of(source: vectors.Source, ids: list[int]) -> dict[int, np.ndarray]:
-        return vectors.vectors_of(session, source, embedder=embedder, ids=ids)
+    def of(source: vectors.Source, ids: list[int]) -> dict[int, vectors.Stored]:
+        return vectors.stored_of(session, source, embedder=embedder, ids=ids)
+
+    def read(item: T, stored: vectors.Stored | None) -> T:
+        return item if stored is None else replace(item, vector=stored.vector, analysis=stored.analysis)
 
     profiles = of(vectors.PROFILE, [person.member_id for person in community.people])
     offers = of(vectors.OFFER, [offer.entry_id for offer in community.offers])
     needs = of(vectors.NEED, [need.entry_id for need in community.needs])
     projects = of(vectors.PROJECT, [project.entry_id for project in community.projects])
     return Community(
-        people=tuple(replace(p, vector=profiles.get(p.member_id)) for p in community.people),
-        offers=tuple(replace(o, vector=offers.get(o.entry_id)) for o in community.offers),
-        needs=tuple(replace(n, vector=needs.get(n.entry_id)) for n in community.needs),
-        projects=tuple(replace(p, vector=projects.get(p.entry_id)) for p in community.projects),
+        people=tuple(read(p, profiles.get(p.member_id)) for p in community.people),
+        offers=tuple(read(o, offers.get(o.entry_id)) for o in community.offers),
+        needs=tuple(read(n, needs.get(n.entry_id)) for n in community.needs),
+        projects=tuple(read(p, projects.get(p.entry_id)) for p in community.projects),
         background=background(embedder),
         embedder=embedder,
     )

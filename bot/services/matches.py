@@ -46,7 +46,7 @@ def helpers_for_needs(
     community = load_community(session, team_id=team_id, now=now, embedder=embedder)
     history = load_history(session, team_id=team_id, now=now)
     ids = [need.id for need in needs if need.id is not None]
-    need_vectors = vectors.vectors_of(session, vectors.NEED, embedder=embedder, ids=ids)
+    stored = vectors.stored_of(session, vectors.NEED, embedder=embedder, ids=ids)
     found: dict[int, list[HelperFound]] = {}
     for need in needs:
         assert need.id is not None
@@ -57,7 +57,8 @@ def helpers_for_needs(
             need.details,
             tuple(need.skills),
             private=need.visibility == Visibility.PRIVATE,
-            vector=need_vectors.get(need.id),
+            vector=stored[need.id].vector if need.id in stored else None,
+            analysis=stored[need.id].analysis if need.id in stored else None,
         )
         found[need.id] = _resolved(session, helpers_for(doc, community, history, limit=limit))
     return found

@@ -1,5 +1,6 @@
-"""Stored sentence vectors: each profile's and entry's embedding is computed once and kept with the key it
-was computed under (model and text), and computed again only when the text or the model changes."""
+"""Stored readings: each profile's and entry's sentence vector, and what the vocabulary reads in it, are
+computed once and kept with the key they were computed under (model, vocabulary and text). They are
+computed again only when one of those changes, so a digest reads them instead of re-reading every text."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ import numpy as np
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from bot.matching.analysis import Analysis, analyse, reader_version
+from bot.matching.concepts import concept_index
 from bot.matching.embeddings import Embedder, entry_vectors, from_bytes, text_key, to_bytes
 from bot.models import Member, Need, Offer, Project
 
@@ -17,44 +20,72 @@ Progress = Callable[[int], object]  # called with how many more rows were embedd
 
 
 @dataclass(frozen=True)
+class Stored:
+    vector: np.ndarray
+    analysis: Analysis
+
+
+@dataclass(frozen=True)
 class Source:
-    """Which table, and which of its columns make the headline and the details of its text."""
+    """A table, the columns that make the headline and the details of its embedded text, and what the
+    vocabulary reads (headline, details, tags: the same text the matcher compares)."""
 
     model: Any
     main: tuple[str, ...]
     details: tuple[str, ...]
+    read: Callable[[Any], tuple[str, str, tuple[str, ...]]]
 
     def texts(self, row: Any) -> tuple[str, str]:
         main = ". ".join(_text(row._mapping[name]) for name in self.main if row._mapping[name])
         details = "\n".join(_text(row._mapping[name]) for name in self.details if row._mapping[name])
         return main, details
 
+    def columns(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.main, *self.details)))
 
-PROFILE = Source(Member, ("title",), ("bio",))
-OFFER = Source(Offer, ("description", "skills"), ("details",))
-NEED = Source(Need, ("description", "skills"), ("details",))
-PROJECT = Source(Project, ("name", "description", "skills"), ("help_wanted",))
+
+def _entry(row: Any) -> tuple[str, str, tuple[str, ...]]:
+    return row.description, row.details, tuple(row.skills or ())
+
+
+def _project(row: Any) -> tuple[str, str, tuple[str, ...]]:
+    return f"{row.name}. {row.description}", row.help_wanted, tuple(row.skills or ())
+
+
+def _profile(row: Any) -> tuple[str, str, tuple[str, ...]]:
+    return "", row.bio, ()  # who someone is, by their own words (a title is a craft, not a theme)
+
+
+PROFILE = Source(Member, ("title",), ("bio",), _profile)
+OFFER = Source(Offer, ("description", "skills"), ("details",), _entry)
+NEED = Source(Need, ("description", "skills"), ("details",), _entry)
+PROJECT = Source(Project, ("name", "description", "skills"), ("help_wanted",), _project)
 SOURCES = (PROFILE, OFFER, NEED, PROJECT)
 
 
-def vectors_of(
+def key_of(embedder: Embedder, main: str, details: str) -> str:
+    """The stored reading's key: the model, the vocabulary and the exact text."""
+    return text_key(embedder, f"{reader_version()}\x00{main}", details)
+
+
+def stored_of(
     session: Session, source: Source, *, embedder: Embedder | None, ids: list[int]
-) -> dict[int, np.ndarray]:
-    """Row id → vector for `ids`: stored ones where still current, the rest computed now (not stored)."""
+) -> dict[int, Stored]:
+    """Row id → its vector and reading for `ids`: stored ones where still current, the rest computed now
+    (and not stored: a dry run stores nothing)."""
     if embedder is None or not ids:
         return {}
-    found: dict[int, np.ndarray] = {}
-    stale: list[tuple[int, str, str]] = []
+    found: dict[int, Stored] = {}
+    stale: list[Any] = []
     for chunk in _chunks(ids, BATCH):
         for row in session.execute(_select(source).where(_table(source).c.id.in_(chunk))):
-            main, details = source.texts(row)
-            if row.embedding is not None and row.embedding_key == text_key(embedder, main, details):
-                found[row.id] = from_bytes(row.embedding)
+            current = row.embedding is not None and row.analysis is not None
+            if current and row.embedding_key == key_of(embedder, *source.texts(row)):
+                found[row.id] = Stored(from_bytes(row.embedding), Analysis.from_json(row.analysis))
             else:
-                stale.append((row.id, main, details))
-    if stale:
-        vectors = entry_vectors(embedder, [s[1] for s in stale], [s[2] for s in stale])
-        found.update({row_id: vectors[i] for i, (row_id, _, _) in enumerate(stale)})
+                stale.append(row)
+    for row, computed in zip(stale, _compute(source, embedder, stale), strict=True):
+        found[row.id] = computed
     return found
 
 
@@ -65,18 +96,23 @@ def refresh(
     team_id: str | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Embed and store every vector that is missing or out of date (the caller commits). Returns how many."""
+    """Compute and store every reading missing or out of date (the caller commits). Returns how many."""
     if embedder is None:
         return 0
     done = 0
     for source in SOURCES:
         for stale in _chunks(list(_stale(session, source, embedder, team_id)), BATCH):
-            vectors = entry_vectors(embedder, [s[1] for s in stale], [s[2] for s in stale])
+            computed = _compute(source, embedder, stale)
             session.execute(
                 sa.update(_table(source)).where(_table(source).c.id == sa.bindparam("row_id")),
                 [
-                    {"row_id": row_id, "embedding": to_bytes(vectors[i]), "embedding_key": key}
-                    for i, (row_id, _, _, key) in enumerate(stale)
+                    {
+                        "row_id": row.id,
+                        "embedding": to_bytes(reading.vector),
+                        "analysis": reading.analysis.to_json(),
+                        "embedding_key": key_of(embedder, *source.texts(row)),
+                    }
+                    for row, reading in zip(stale, computed, strict=True)
                 ],
                 execution_options={"synchronize_session": False},
             )
@@ -92,23 +128,29 @@ def count_stale(session: Session, *, embedder: Embedder | None, team_id: str | N
     return sum(1 for source in SOURCES for _ in _stale(session, source, embedder, team_id))
 
 
-def _stale(
-    session: Session, source: Source, embedder: Embedder, team_id: str | None
-) -> Iterator[tuple[int, str, str, str]]:
+def _compute(source: Source, embedder: Embedder, rows: list[Any]) -> list[Stored]:
+    if not rows:
+        return []
+    texts = [source.texts(row) for row in rows]
+    vectors = entry_vectors(embedder, [main for main, _ in texts], [details for _, details in texts])
+    index = concept_index()
+    return [Stored(vectors[i], analyse(index, *source.read(row))) for i, row in enumerate(rows)]
+
+
+def _stale(session: Session, source: Source, embedder: Embedder, team_id: str | None) -> Iterator[Any]:
     query = _select(source)
     if team_id is not None:
         query = query.where(_table(source).c.team_id == team_id)
-    for row in session.execute(query.order_by(_table(source).c.id)):
-        main, details = source.texts(row)
-        key = text_key(embedder, main, details)
-        if row.embedding is None or row.embedding_key != key:
-            yield row.id, main, details, key
+    for row in session.execute(query.order_by(_table(source).c.id)).all():
+        stored = row.embedding is not None and row.analysis is not None
+        if not stored or row.embedding_key != key_of(embedder, *source.texts(row)):
+            yield row
 
 
 def _select(source: Source) -> sa.Select[Any]:
     table = _table(source)
-    columns = [table.c[name] for name in dict.fromkeys((*source.main, *source.details))]
-    return sa.select(table.c.id, table.c.embedding, table.c.embedding_key, *columns)
+    columns = [table.c[name] for name in source.columns()]
+    return sa.select(table.c.id, table.c.embedding, table.c.embedding_key, table.c.analysis, *columns)
 
 
 def _table(source: Source) -> sa.Table:

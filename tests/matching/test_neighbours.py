@@ -132,6 +132,24 @@ def test_ties_at_the_cut_off_keep_the_lower_right_rows() -> None:
 def test_blocks_give_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     left, right, left_owner, right_owner = community(7, lefts=11)
     whole = run(left, right, left_owner, right_owner, keep=6)
-    monkeypatch.setattr(neighbours, "BLOCK", 4)
-    assert len(left) > neighbours.BLOCK
+    monkeypatch.setattr(neighbours, "BLOCK_CELLS", 4 * len(right))  # four left rows a block
     assert run(left, right, left_owner, right_owner, keep=6) == whole
+
+
+def test_the_clustered_search_finds_nearly_all_exact_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(40, 16)).astype(np.float32)
+
+    def cloud(count: int) -> np.ndarray:
+        points = centres[rng.integers(0, 40, count)] + 0.3 * rng.normal(size=(count, 16)).astype(np.float32)
+        return points / np.linalg.norm(points, axis=1, keepdims=True)
+
+    left, right = cloud(300), cloud(2000)
+    left_owner, right_owner = np.arange(300), np.arange(1000, 3000)
+    exact = neighbours.nearest(left, right, left_owner, right_owner, keep=10)
+    monkeypatch.setattr(neighbours, "EXACT_LIMIT", 0)
+    clustered = neighbours.nearest(left, right, left_owner, right_owner, keep=10)
+    again = neighbours.nearest(left, right, left_owner, right_owner, keep=10)
+    pairs = lambda found: set(zip(found[0].tolist(), found[1].tolist(), strict=True))  # noqa: E731
+    assert len(pairs(exact) & pairs(clustered)) >= 0.9 * len(pairs(exact))
+    assert all((a == b).all() for a, b in zip(clustered, again, strict=True)), "the same every time"

@@ -162,22 +162,22 @@ def test_team_id_limits_the_work_to_that_workspace(session: Session, community: 
     assert vectors.count_stale(session, embedder=embedder) == ALL_ROWS - OTHER_TEAM_ROWS
 
 
-def test_vectors_of_reads_current_vectors_without_the_model(session: Session, community: Community) -> None:
+def test_stored_of_reads_current_vectors_without_the_model(session: Session, community: Community) -> None:
     vectors.refresh(session, embedder=FakeEmbedder())
     session.commit()
     stored = _stored(session)
     counting = FakeEmbedder()
     ids = [community.ids["alice"], _id(community.bob), _id(community.carol)]
 
-    found = vectors.vectors_of(session, vectors.PROFILE, embedder=counting, ids=ids)
+    found = vectors.stored_of(session, vectors.PROFILE, embedder=counting, ids=ids)
 
     assert counting.texts == []
     assert set(found) == set(ids)
     for member_id in ids:
-        np.testing.assert_array_equal(found[member_id], from_bytes(stored["members", member_id][0]))
+        np.testing.assert_array_equal(found[member_id].vector, from_bytes(stored["members", member_id][0]))
 
 
-def test_vectors_of_computes_stale_vectors_in_memory_and_stores_nothing(
+def test_stored_of_computes_stale_vectors_in_memory_and_stores_nothing(
     session: Session, community: Community
 ) -> None:
     vectors.refresh(session, embedder=FakeEmbedder())
@@ -188,30 +188,30 @@ def test_vectors_of_computes_stale_vectors_in_memory_and_stores_nothing(
     counting = FakeEmbedder()
     need_id = community.ids["need"]
 
-    found = vectors.vectors_of(session, vectors.NEED, embedder=counting, ids=[need_id])
+    found = vectors.stored_of(session, vectors.NEED, embedder=counting, ids=[need_id])
 
     assert counting.texts == ["Nobody finds my bakery on Google Maps", "A bakery in Leipzig"]
     expected = entry_vectors(FakeEmbedder(), [counting.texts[0]], [counting.texts[1]])[0]
-    np.testing.assert_array_equal(found[need_id], expected)  # computed now: full float32
+    np.testing.assert_array_equal(found[need_id].vector, expected)  # computed now: full float32
     session.commit()
     assert _stored(session) == before
     assert vectors.count_stale(session, embedder=counting) == 1
 
 
-def test_vectors_of_rows_never_embedded(session: Session, community: Community) -> None:
+def test_stored_of_rows_never_embedded(session: Session, community: Community) -> None:
     counting = FakeEmbedder()
     ids = [community.ids["offer"], _carol_offer(session)]
-    found = vectors.vectors_of(session, vectors.OFFER, embedder=counting, ids=ids)
+    found = vectors.stored_of(session, vectors.OFFER, embedder=counting, ids=ids)
     assert set(found) == set(ids)
-    assert all(found[i].shape == (counting.dims,) for i in ids)
+    assert all(found[i].vector.shape == (counting.dims,) for i in ids)
     session.commit()
     assert _stored(session) == {}
 
 
-def test_vectors_of_without_a_model_or_ids_is_empty(session: Session, community: Community) -> None:
-    assert vectors.vectors_of(session, vectors.OFFER, embedder=None, ids=[community.ids["offer"]]) == {}
+def test_stored_of_without_a_model_or_ids_is_empty(session: Session, community: Community) -> None:
+    assert vectors.stored_of(session, vectors.OFFER, embedder=None, ids=[community.ids["offer"]]) == {}
     counting = FakeEmbedder()
-    assert vectors.vectors_of(session, vectors.OFFER, embedder=counting, ids=[]) == {}
+    assert vectors.stored_of(session, vectors.OFFER, embedder=counting, ids=[]) == {}
     assert counting.texts == []
 
 

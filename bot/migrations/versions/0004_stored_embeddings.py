@@ -1,4 +1,4 @@
-"""stored embeddings: each entry's and profile's sentence vector, with the key it was computed under
+"""stored readings: each entry's and profile's sentence vector and vocabulary reading, with their key
 
 Revision ID: 0004
 Revises: 0003
@@ -26,10 +26,12 @@ def upgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column("embedding", sa.LargeBinary(), nullable=True))
             batch.add_column(sa.Column("embedding_key", sa.String(length=64), nullable=True))
+            batch.add_column(sa.Column("analysis", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
     for table in TABLES:
         with op.batch_alter_table(table) as batch:
+            batch.drop_column("analysis")
             batch.drop_column("embedding_key")
             batch.drop_column("embedding")

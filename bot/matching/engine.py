@@ -23,7 +23,7 @@ from bot.matching.model import (
 from bot.matching.scorer import ConceptTextScorer, Doc, Scorer
 from bot.skills import label_for
 
-CANDIDATES_PER_NEED = 12
+CANDIDATES_PER_NEED = 8
 CANDIDATES_PER_PROJECT = 8
 CANDIDATES_PER_PROFILE = 8
 INTEREST_FACTOR = 0.8  # overlapping interests count a little less than overlapping projects

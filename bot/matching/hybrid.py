@@ -57,15 +57,19 @@ class HybridScorer:
         left_vectors, right_vectors = centred(_vectors(left), _vectors(right), self.background)
         left_owner = np.array([doc.owner for doc in left])
         right_owner = np.array([doc.owner for doc in right])
-        by_meaning = nearest(left_vectors, right_vectors, left_owner, right_owner, keep=keep)
+        near_left, near_right, near_cosine = nearest(
+            left_vectors, right_vectors, left_owner, right_owner, keep=keep
+        )
         space = self.concepts.space(left, right, with_words=False)
         by_words = space.candidates(keep)
-        lefts, rights = _union((by_meaning[0], by_meaning[1]), by_words, len(right))
+        lefts, rights = _union((near_left, near_right), by_words, len(right))
         if not len(lefts):
             return []
-        cosine = row_dots(left_vectors, right_vectors, lefts, rights)
+        cosine = _known_or_computed(
+            (lefts, rights), (near_left, near_right, near_cosine), left_vectors, right_vectors, len(right)
+        )
         concept, _ = space.scores(lefts, rights)
-        profile = self._profile_scores(left_vectors, right_vectors, right, lefts, rights)
+        profile = self._profile_scores(left_vectors, right_vectors, right, lefts, rights, cosine)
         words = self._word_scores(left, right, lefts, rights)
         score = combine(cosine, words, concept, profile)
         keep_mask = self._allowed(left, right, lefts, rights) & (score > 0)
@@ -116,12 +120,13 @@ class HybridScorer:
         right: Sequence[Doc],
         lefts: np.ndarray,
         rights: np.ndarray,
+        cosine: np.ndarray,
     ) -> np.ndarray:
         """How well the left text fits who the right side's owner is; where nobody wrote a title or bio
-        (and for projects), what they wrote here stands for who they are."""
+        (and for projects), what they wrote here (`cosine`) stands for who they are."""
         missing = np.array([doc.profile is None for doc in right], dtype=bool)
         if missing.all():
-            return row_dots(left_vectors, right_vectors, lefts, rights)
+            return cosine
         dims = left_vectors.shape[1]
         profiles = np.array(
             [v if v is not None else np.zeros(dims, np.float32) for v in (d.profile for d in right)]
@@ -165,6 +170,24 @@ def _union(
     rights = np.concatenate([first[1], second[1]]).astype(np.int64)
     keys = np.unique(lefts * max(width, 1) + rights)
     return keys // max(width, 1), keys % max(width, 1)
+
+
+def _known_or_computed(
+    pairs: tuple[np.ndarray, np.ndarray],
+    known: tuple[np.ndarray, np.ndarray, np.ndarray],
+    left: np.ndarray,
+    right: np.ndarray,
+    width: int,
+) -> np.ndarray:
+    """The cosine of each pair: from the neighbour search where it was found there, computed otherwise."""
+    keys = pairs[0] * max(width, 1) + pairs[1]  # sorted: _union orders by left then right
+    found = np.searchsorted(keys, known[0] * max(width, 1) + known[1])
+    out = np.empty(len(keys), dtype=np.float32)
+    out[found] = known[2]
+    missing = np.ones(len(keys), dtype=bool)
+    missing[found] = False
+    out[missing] = row_dots(left, right, pairs[0][missing], pairs[1][missing])
+    return out
 
 
 def row_dots(left: np.ndarray, right: np.ndarray, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:

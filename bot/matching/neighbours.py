@@ -11,6 +11,9 @@ Ties go to the lower right row, so the result never depends on the machine or on
 """
 
 import numpy as np
+import scipy.sparse as sp
+
+from bot.matching.scorer import top_per_group
 
 BLOCK_CELLS = 2_000_000  # scores held at once: rows per block = this / len(right)
 EXACT_LIMIT = 60_000_000  # left × right pairs up to which the search is exact
@@ -96,11 +99,7 @@ def _clustered(
         np.concatenate(found_right),
         np.concatenate(found_score),
     )
-    order = np.lexsort((rights, -scores.astype(np.float64), lefts))
-    lefts, rights, scores = lefts[order], rights[order], scores[order]
-    starts = np.flatnonzero(np.r_[True, lefts[1:] != lefts[:-1]])
-    rank = np.arange(len(lefts)) - np.repeat(starts, np.diff(np.r_[starts, len(lefts)]))
-    best = rank < keep
+    best = top_per_group(lefts, scores, rights, keep)
     return lefts[best], rights[best], scores[best]
 
 
@@ -110,8 +109,11 @@ def _kmeans(vectors: np.ndarray, *, clusters: int) -> np.ndarray:
     centres = sample[np.linspace(0, len(sample) - 1, min(clusters, len(sample))).astype(np.int64)].copy()
     for _ in range(KMEANS_ROUNDS):
         nearest_centre = _closest(sample, centres, 1)[:, 0]
-        sums = np.zeros_like(centres)
-        np.add.at(sums, nearest_centre, sample)
+        assignment = sp.csr_matrix(
+            (np.ones(len(sample), dtype=np.float32), (nearest_centre, np.arange(len(sample)))),
+            shape=(len(centres), len(sample)),
+        )
+        sums = np.asarray(assignment @ sample, dtype=np.float32)
         counts = np.bincount(nearest_centre, minlength=len(centres))
         moved = counts > 0
         centres[moved] = sums[moved] / counts[moved, None]

@@ -107,11 +107,11 @@ class HybridScorer:
         return coverage([self.words(doc) for doc in left], [self.words(doc) for doc in right], lefts, rights)
 
     def words(self, doc: Doc) -> frozenset[str]:
-        """The topic words of a document as the vocabulary reads them, less the ambiguous ones whose sense
-        it does not confirm ("ruby" in a jeweller's offer)."""
-        terms = self.concepts.reading(doc).terms
-        unconfirmed = self.concepts.index.unconfirmed(frozenset(self.senses(doc).concepts))
-        return frozenset(term for term in terms if " " not in term and ":" not in term) - unconfirmed
+        """The topic words of a document as the vocabulary reads them, less those whose sense the
+        vocabulary does not confirm ("ruby" in a jeweller's offer) or rules out ("deck" of a timber deck)."""
+        reading, index = self.concepts.reading(doc), self.concepts.index
+        unclear = index.unconfirmed(frozenset(reading.concepts)) | index.words_of(reading.ruled_out)
+        return frozenset(term for term in reading.terms if " " not in term and ":" not in term) - unclear
 
     def _profile_scores(
         self,

@@ -19,7 +19,7 @@ from bot.matching.concepts import ConceptIndex
 from bot.matching.places import places
 from bot.matching.text import words
 
-DETAILS_FACTOR = 0.5
+DETAILS_FACTOR = 0.3
 ONLY = frozenset({"only", "exclusively", "nur", "seulement", "apenas", "solamente"})
 
 
@@ -30,6 +30,7 @@ class Analysis:
     ruled_out: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     scoped: bool = False
+    in_details: frozenset[str] = frozenset()  # terms written only in the details, not the headline or tags
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +39,7 @@ class Analysis:
             "ruled_out": sorted(self.ruled_out),
             "places": sorted(self.places),
             "scoped": self.scoped,
+            "in_details": sorted(self.in_details),
         }
 
     @classmethod
@@ -48,6 +50,7 @@ class Analysis:
             ruled_out=frozenset(data["ruled_out"]),
             places=frozenset(data["places"]),
             scoped=bool(data["scoped"]),
+            in_details=frozenset(data.get("in_details", ())),
         )
 
 
@@ -70,6 +73,7 @@ def analyse(index: ConceptIndex, text: str, details: str = "", tags: Sequence[st
         ruled_out=index.ruled_out(context),
         places=named,
         scoped=bool(named) and not ONLY.isdisjoint(words(written)),
+        in_details=frozenset(extra.terms) - frozenset(main.terms),
     )
 
 
@@ -80,17 +84,23 @@ def combined(parts: Iterable[Analysis]) -> Analysis:
     ruled_out: set[str] = set()
     named: set[str] = set()
     scoped = False
+    in_details: set[str] = set()
+    headline: set[str] = set()
     for part in parts:
+        in_details |= part.in_details
+        headline |= set(part.terms) - part.in_details
         for concept, weight in part.concepts.items():
             counts[concept] = counts.get(concept, 0.0) + weight
         terms += part.terms
         ruled_out |= part.ruled_out
         named |= part.places
         scoped = scoped or part.scoped
-    return Analysis(counts, tuple(terms), frozenset(ruled_out), frozenset(named), scoped)
+    return Analysis(
+        counts, tuple(terms), frozenset(ruled_out), frozenset(named), scoped, frozenset(in_details - headline)
+    )
 
 
-RULES_VERSION = "1"  # bump when the reading rules here, in concepts.py, text.py or places.py change
+RULES_VERSION = "2"  # bump when the reading rules here, in concepts.py, text.py or places.py change
 
 
 @cache

@@ -10,7 +10,7 @@ million pairs takes a moment.
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -19,12 +19,13 @@ from bot.matching.scorer import sparse_row_dots
 
 
 def coverage(
-    left_words: Sequence[frozenset[str]],
-    right_words: Sequence[frozenset[str]],
+    left_words: Sequence[Mapping[str, float]],
+    right_words: Sequence[Mapping[str, float]],
     lefts: np.ndarray,
     rights: np.ndarray,
 ) -> np.ndarray:
-    """The coverage score of each pair (left_words[lefts[k]], right_words[rights[k]])."""
+    """The coverage score of each pair (left_words[lefts[k]], right_words[rights[k]]); each text maps its
+    words to how much they count in it (a word only in the supporting details counts less)."""
     if not len(lefts):
         return np.zeros(0, dtype=np.float32)
     everything = [*left_words, *right_words]
@@ -35,15 +36,19 @@ def coverage(
         [math.log((total + 1) / (frequency[word] + 0.5)) for word in sorted(frequency)], dtype=np.float64
     )
     left_matrix, right_matrix = _matrix(left_words, columns, idf), _matrix(right_words, columns, idf)
-    shared = sparse_row_dots(left_matrix, (right_matrix > 0).astype(np.float64), lefts, rights)
+    left_has, right_has = (left_matrix > 0).astype(np.float64), (right_matrix > 0).astype(np.float64)
+    mine_found = sparse_row_dots(left_matrix, right_has, lefts, rights)
+    theirs_found = sparse_row_dots(left_has, right_matrix, lefts, rights)
     left_weight = np.asarray(left_matrix.sum(axis=1)).ravel()[lefts]
     right_weight = np.asarray(right_matrix.sum(axis=1)).ravel()[rights]
-    forward = np.divide(shared, left_weight, out=np.zeros_like(shared), where=left_weight > 0)
-    backward = np.divide(shared, right_weight, out=np.zeros_like(shared), where=right_weight > 0)
+    forward = np.divide(mine_found, left_weight, out=np.zeros_like(mine_found), where=left_weight > 0)
+    backward = np.divide(theirs_found, right_weight, out=np.zeros_like(theirs_found), where=right_weight > 0)
     return np.asarray((forward + backward) / 2, dtype=np.float32)
 
 
-def _matrix(docs: Sequence[frozenset[str]], columns: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
+def _matrix(docs: Sequence[Mapping[str, float]], columns: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
     rows = [row for row, found in enumerate(docs) for _ in found]
     cols = [columns[word] for found in docs for word in sorted(found)]
-    return sp.csr_matrix((idf[cols], (rows, cols)), shape=(len(docs), len(columns)), dtype=np.float64)
+    weights = [found[word] for found in docs for word in sorted(found)]
+    data = idf[cols] * np.asarray(weights, dtype=np.float64)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(docs), len(columns)), dtype=np.float64)

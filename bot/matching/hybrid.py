@@ -29,6 +29,7 @@ PROFILE_WEIGHT = 0.6  # the other side's owner, by their title and bio, is about
 # Below this nothing is suggested: chosen on the tuning set, where it keeps most right helpers while a need
 # nobody can answer rarely gets a "can help you" (tests/matching/data/README.md has the figures).
 THRESHOLD = 0.4
+DETAILS_WORD_WEIGHT = 0.5  # a word only in the details ("send me a photo of your crumb") counts half
 CANDIDATES_FACTOR = 3
 ROW_BLOCK = 65_536
 BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
@@ -106,12 +107,16 @@ class HybridScorer:
     ) -> np.ndarray:
         return coverage([self.words(doc) for doc in left], [self.words(doc) for doc in right], lefts, rights)
 
-    def words(self, doc: Doc) -> frozenset[str]:
+    def words(self, doc: Doc) -> dict[str, float]:
         """The topic words of a document as the vocabulary reads them, less those whose sense the
         vocabulary does not confirm ("ruby" in a jeweller's offer) or rules out ("deck" of a timber deck)."""
         reading, index = self.concepts.reading(doc), self.concepts.index
         unclear = index.unconfirmed(frozenset(reading.concepts)) | index.words_of(reading.ruled_out)
-        return frozenset(term for term in reading.terms if " " not in term and ":" not in term) - unclear
+        return {
+            term: DETAILS_WORD_WEIGHT if term in reading.in_details else 1.0
+            for term in reading.terms
+            if " " not in term and ":" not in term and term not in unclear
+        }
 
     def _profile_scores(
         self,

@@ -1,6 +1,6 @@
 """What the vocabulary reads in a text is the same whether computed now or stored and read back."""
 
-from bot.matching.analysis import Analysis, analyse, combined, reader_version
+from bot.matching.analysis import DETAILS_FACTOR, Analysis, analyse, combined, reader_version
 from bot.matching.concepts import concept_index
 
 
@@ -12,12 +12,14 @@ def test_an_analysis_reads_concepts_terms_senses_and_places() -> None:
     assert "tag:reptiles" in found.terms
 
 
-def test_details_count_half_and_tags_count_fully() -> None:
+def test_details_count_less_and_tags_count_fully() -> None:
     found = analyse(
         concept_index(), "Bookkeeping for freelancers", "and some SEO on the side", ("bookkeeping",)
     )
     assert found.concepts["bookkeeping"] == 2.0
-    assert found.concepts["seo"] == 0.5
+    assert found.concepts["seo"] == DETAILS_FACTOR < 1
+    assert "seo" in found.in_details
+    assert "bookkeep" not in found.in_details
 
 
 def test_stored_and_read_back_it_is_the_same() -> None:

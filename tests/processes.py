@@ -70,6 +70,19 @@ def digest_due_now() -> dict[str, str]:
     }
 
 
+def kindred_command(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS…` in a process of its own, waited for (a minute at most)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
 def digests_in(fake: FakeSlack, user_id: str) -> int:
     """How many digest DMs `user_id` has (each carries its delivery key in message metadata)."""
     return sum(

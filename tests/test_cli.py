@@ -2,8 +2,6 @@
 
 import json
 import os
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.demo import demo_text
+from tests.processes import kindred_command
 
 
 @pytest.fixture
@@ -98,28 +97,16 @@ def test_db_upgrade(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "up to date" in capsys.readouterr().out
 
 
-def _kindred(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_a_bad_setting_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
     env = {**os.environ, "PORT": "not-a-port"}
-    result = _kindred("db", "upgrade", env=env, cwd=tmp_path)
+    result = kindred_command("db", "upgrade", env=env, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "kindred: PORT must be a whole number between 1 and 65535 (got 'not-a-port')\n"
 
 
 def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    result = _kindred("run", env=env, cwd=tmp_path)
+    result = kindred_command("run", env=env, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("kindred: SLACK_BOT_TOKEN is not set")
     assert "Traceback" not in result.stderr

@@ -4,25 +4,17 @@ print the same plan, byte for byte."""
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from bot.matching.embeddings import DEFAULT_MODEL
+from tests.processes import kindred_command
 
 COMMUNITY = Path(__file__).parent / "matching" / "data" / "realistic_tune_community.json"
 DIGEST = ("digest", "--dry-run", "--json", "--now", "2026-11-23T09:00")
 
 
 def _kindred(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
+    result = kindred_command(*args, env=env, cwd=cwd)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -85,10 +85,7 @@ def _documents(
     by_theme: bool = False,
 ) -> _Docs:
     offer_docs = {o.entry_id: _offer_doc(o, people[o.member_id]) for o in offers}
-    need_docs = {
-        n.entry_id: Doc(n.member_id, n.description, n.details, n.skills, vector=n.vector, analysis=n.analysis)
-        for n in needs
-    }
+    need_docs = {n.entry_id: _need_doc(n) for n in needs}
     project_docs = {
         p.entry_id: Doc(
             p.member_id,
@@ -114,6 +111,17 @@ def _documents(
         parts.setdefault(project.member_id, []).append(project_docs[entry_id])
     interests = {member: Doc(member, parts=tuple(found)) for member, found in sorted(parts.items())}
     return _Docs(needs=need_docs, offers=offer_docs, projects=project_docs, interests=interests)
+
+
+def _need_doc(need: NeedDoc) -> Doc:
+    return Doc(
+        need.member_id,
+        need.description,
+        need.details,
+        need.skills,
+        vector=need.vector,
+        analysis=need.analysis,
+    )
 
 
 def _offer_doc(offer: OfferDoc, owner: Person) -> Doc:
@@ -229,14 +237,7 @@ def helpers_for(
         and offer.capacity_left != 0
         and pair(need.member_id, offer.member_id) not in history.blocked
     ]
-    need_doc = Doc(
-        need.member_id,
-        need.description,
-        need.details,
-        need.skills,
-        vector=need.vector,
-        analysis=need.analysis,
-    )
+    need_doc = _need_doc(need)
     offer_docs = [_offer_doc(offer, people[offer.member_id]) for offer in offers]
     found: dict[int, Suggestion] = {}
     for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):

@@ -19,7 +19,7 @@ from bot.matching.coverage import coverage
 from bot.matching.embeddings import Embedder
 from bot.matching.neighbours import nearest
 from bot.matching.places import overlap
-from bot.matching.scorer import ConceptTextScorer, Doc, Match, top_per_group
+from bot.matching.scorer import ConceptTextScorer, Doc, Match, best_matches
 
 # One score from four signals (weights chosen on the tuning set, see tests/matching/data/README.md):
 COSINE_WEIGHT = 0.5  # the two texts' sentence vectors point the same way
@@ -73,15 +73,9 @@ class HybridScorer:
         profile = self._profile_scores(left_vectors, right_vectors, right, lefts, rights, cosine)
         words = self._word_scores(left, right, lefts, rights)
         score = combine(cosine, words, concept, profile)
-        keep_mask = self._allowed(left, right, lefts, rights) & (score > 0)
-        lefts, rights, score = lefts[keep_mask], rights[keep_mask], score[keep_mask]
-        best = top_per_group(lefts, score, rights, per_left)
-        return [
-            Match(left=i, right=j, score=round(value, 4))
-            for i, j, value in zip(
-                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
-            )
-        ]
+        return best_matches(
+            lefts, rights, score, self._allowed(left, right, lefts, rights) & (score > 0), per_left
+        )
 
     def _allowed(
         self, left: Sequence[Doc], right: Sequence[Doc], lefts: np.ndarray, rights: np.ndarray

@@ -94,15 +94,7 @@ class ConceptTextScorer:
         lefts, rights = space.candidates(per_left * 3)
         concept, text = space.scores(lefts, rights)
         score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
-        usable = (concept > 0) | (text >= TEXT_ONLY_MINIMUM)
-        lefts, rights, score = lefts[usable], rights[usable], score[usable]
-        best = top_per_group(lefts, score, rights, per_left)
-        return [
-            Match(left=i, right=j, score=round(value, 4))
-            for i, j, value in zip(
-                lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True
-            )
-        ]
+        return best_matches(lefts, rights, score, (concept > 0) | (text >= TEXT_ONLY_MINIMUM), per_left)
 
     def space(self, left: Sequence[Doc], right: Sequence[Doc], *, with_words: bool = True) -> "Space":
         """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them (without the
@@ -230,6 +222,18 @@ class Space:
         if not lefts:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         return np.concatenate(lefts), np.concatenate(rights)
+
+
+def best_matches(
+    lefts: np.ndarray, rights: np.ndarray, score: np.ndarray, usable: np.ndarray, per_left: int
+) -> list[Match]:
+    """The usable pairs, at most `per_left` per left document, best first."""
+    lefts, rights, score = lefts[usable], rights[usable], score[usable]
+    best = top_per_group(lefts, score, rights, per_left)
+    return [
+        Match(left=i, right=j, score=round(value, 4))
+        for i, j, value in zip(lefts[best].tolist(), rights[best].tolist(), score[best].tolist(), strict=True)
+    ]
 
 
 def top_per_group(groups: np.ndarray, scores: np.ndarray, tiebreak: np.ndarray, keep: int) -> np.ndarray:

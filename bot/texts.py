@@ -297,7 +297,11 @@ def reason_kindred_projects(mine: str, name: str, theirs: str, labels: list[str]
     return f"You're both working on something similar: {ours}{_about(labels)}."
 
 
-def reason_kindred_interests(name: str, labels: list[str]) -> str:
+def reason_kindred_interests(name: str, labels: list[str], mine: str = "", theirs: str = "") -> str:
+    """Two members whose work and bios are about the same thing; quoting both when both wrote something."""
+    if mine.strip() and theirs.strip():
+        ours = f"your {quote(mine, 60)} and {name}'s {quote(theirs, 60)}"
+        return f"You care about the same things: {ours}{_about(labels)}."
     if not labels:
         return f"You and {name} work on very similar things."
     return f"You and {name} share an interest in {' and '.join(labels)}."

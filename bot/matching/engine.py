@@ -73,7 +73,7 @@ def default_scorer(community: Community) -> Scorer:
     no embedding model is configured."""
     if community.embedder is None:
         return ConceptTextScorer()
-    return HybridScorer(community.embedder, background=community.background)
+    return HybridScorer(background=community.background)
 
 
 def _documents(
@@ -198,6 +198,13 @@ class _Reasons:
         self.offers = {offer.entry_id: offer for offer in offers}
         self.needs = {need.entry_id: need for need in needs}
         self.projects = {project.entry_id: project for project in projects}
+        self.first_project: dict[int, str] = {}
+        for project in sorted(projects, key=lambda p: p.entry_id):
+            self.first_project.setdefault(project.member_id, project.name)
+
+    def theme(self, member_id: int) -> str:
+        """What a member works on, in their words: their first project, else the start of their bio."""
+        return self.first_project.get(member_id) or self.people[member_id].bio
 
     def __call__(self, candidate: Suggestion) -> Suggestion:
         name = first_name(self.people[candidate.other_id].name)
@@ -213,7 +220,9 @@ class _Reasons:
             mine, theirs = self.projects[candidate.project_id], self.projects[candidate.other_project_id]
             reason = texts.reason_kindred_projects(mine.name, name, theirs.name, labels)
         else:
-            reason = texts.reason_kindred_interests(name, labels)
+            reason = texts.reason_kindred_interests(
+                name, labels, self.theme(candidate.recipient_id), self.theme(candidate.other_id)
+            )
         return replace(candidate, score=round(candidate.score, 2), reason=reason)
 
 

@@ -3,9 +3,13 @@
 - Recall comes from meaning. Each document carries a sentence embedding; candidates are its nearest
   neighbours by cosine, after removing the direction every text of this community shares (what makes two
   unrelated Slack messages look alike: "hi, I'm looking for…").
+- Words: the share of each text's rare words the other uses too (coverage.py), as the vocabulary reads
+  them, so a word in a sense the vocabulary rules out or cannot confirm never counts.
 - Precision and the words of the reason come from the concept vocabulary. A named skill on both sides adds
   to the score; a sense rule that says a word means something else on one side ("ball python", "coffee
-  from Java") vetoes the pair whenever the other side means the skill.
+  from Java") vetoes the pair whenever the other side means the skill; advice that depends on the country
+  is never suggested across borders (places.py).
+- Who the helper is: how well the need fits the title and bio of the offer's owner.
 - One calibrated threshold: below it nothing is suggested, so a need nobody can answer gets no helper.
 """
 
@@ -16,7 +20,6 @@ import numpy as np
 from bot.matching.analysis import Analysis
 from bot.matching.concepts import ConceptIndex, concept_index
 from bot.matching.coverage import coverage
-from bot.matching.embeddings import Embedder
 from bot.matching.neighbours import nearest
 from bot.matching.places import overlap
 from bot.matching.scorer import ConceptTextScorer, Doc, Match, best_matches
@@ -40,13 +43,11 @@ class HybridScorer:
 
     def __init__(
         self,
-        embedder: Embedder,
         *,
         index: ConceptIndex | None = None,
         background: np.ndarray | None = None,
         threshold: float = THRESHOLD,
     ) -> None:
-        self.embedder = embedder
         self.concepts = ConceptTextScorer(index or concept_index())
         self.background = background
         self.threshold = threshold
@@ -196,12 +197,6 @@ def row_dots(left: np.ndarray, right: np.ndarray, lefts: np.ndarray, rights: np.
         stop = start + ROW_BLOCK
         out[start:stop] = np.einsum("ij,ij->i", left[lefts[start:stop]], right[rights[start:stop]])
     return out
-
-
-def _full_text(doc: Doc) -> str:
-    if doc.parts:
-        return " ".join(_full_text(part) for part in doc.parts)
-    return " ".join((doc.text, doc.details))
 
 
 def centred(

@@ -24,7 +24,7 @@ def doc(embedder: StaticEmbedder, owner: int, text: str, details: str = "") -> D
 
 
 def scorer(embedder: StaticEmbedder) -> HybridScorer:
-    return HybridScorer(embedder, background=background(embedder))
+    return HybridScorer(background=background(embedder))
 
 
 def ranked(embedder: StaticEmbedder, need: Doc, offers: list[Doc], threshold: float = 0.0) -> list[int]:

@@ -1,6 +1,7 @@
 """Slack-side helpers listeners share: publish the Home, tell a member something, sync a member."""
 
 import logging
+import threading
 import time
 from typing import Any
 
@@ -27,9 +28,20 @@ from bot.slack.forms import ModalContext
 log = logging.getLogger(__name__)
 
 
+# One member's Home is built and published one at a time: three quick clicks publish three times, and the
+# last view Slack shows must be built from the state after the last click, not the first (striped locks, so
+# memory does not grow with the number of members).
+HOME_LOCKS = tuple(threading.Lock() for _ in range(64))
+
+
 def publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> None:
     """Show the member their Home: onboarding on a first visit, their profile and entries after; someone
     Kindred has forgotten sees only how to come back."""
+    with HOME_LOCKS[hash((team_id, user_id)) % len(HOME_LOCKS)]:
+        _publish_home(client, deps, team_id=team_id, user_id=user_id)
+
+
+def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> None:
     now = deps.clock()
     with session_scope(deps.sessions) as session:
         member = repo.get_member(session, team_id=team_id, user_id=user_id)

@@ -118,8 +118,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def embed_missing(sessions: SessionFactory, model: str) -> int:
-    """Store the sentence vector of every profile and entry that has none (or an outdated one), with a
-    progress bar on standard error."""
+    """Store the reading (sentence vector and what the vocabulary reads) of every profile and entry that has
+    none or an outdated one, with a progress bar on standard error. Returns how many."""
     from tqdm import tqdm
 
     embedder = load_embedder(model)

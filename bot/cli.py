@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OperationalError as error:
         print(f"kindred: cannot use the database: {error.orig or error}".splitlines()[0], file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # `kindred digest --json | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:

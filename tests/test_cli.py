@@ -2,6 +2,8 @@
 
 import json
 import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -110,6 +112,35 @@ def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("kindred: SLACK_BOT_TOKEN is not set")
     assert "Traceback" not in result.stderr
+
+
+def test_a_bad_embedding_model_is_one_line_naming_the_setting(tmp_path: Path) -> None:
+    env = {**os.environ, "KINDRED_EMBEDDING_MODEL": str(tmp_path / "no-such-model")}
+    result = kindred_command("db", "upgrade", env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kindred: KINDRED_EMBEDDING_MODEL ")
+    assert "tokenizer.json" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    """`kindred demo | head -1`: once the reader has gone, writing fails; that is not an error to report."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # a reader that has already stopped reading
+    try:
+        writer = subprocess.run(
+            [sys.executable, "-m", "bot", "demo", "--db", str(tmp_path / "demo.db")],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert writer.returncode == 0
+    assert writer.stderr == ""
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from sys import intern
 from typing import Any
 
 from bot.matching.concepts import ConceptIndex
@@ -23,7 +24,7 @@ DETAILS_FACTOR = 0.3
 ONLY = frozenset({"only", "exclusively", "nur", "seulement", "apenas", "solamente"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     concepts: dict[str, float]
     terms: tuple[str, ...]
@@ -44,13 +45,15 @@ class Analysis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Analysis":
+        # Interned: the same few thousand words recur across a community's entries, and a large one holds
+        # millions of them in memory at once.
         return cls(
-            concepts={str(name): float(weight) for name, weight in data["concepts"].items()},
-            terms=tuple(data["terms"]),
-            ruled_out=frozenset(data["ruled_out"]),
-            places=frozenset(data["places"]),
+            concepts={intern(str(name)): float(weight) for name, weight in data["concepts"].items()},
+            terms=tuple(intern(term) for term in data["terms"]),
+            ruled_out=frozenset(intern(tag) for tag in data["ruled_out"]),
+            places=frozenset(intern(code) for code in data["places"]),
             scoped=bool(data["scoped"]),
-            in_details=frozenset(data.get("in_details", ())),
+            in_details=frozenset(intern(term) for term in data.get("in_details", ())),
         )
 
 

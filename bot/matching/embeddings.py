@@ -184,4 +184,5 @@ def to_bytes(vector: np.ndarray) -> bytes:
 
 
 def from_bytes(data: bytes) -> np.ndarray:
-    return np.frombuffer(data, dtype="<f2").astype(np.float32)
+    """A stored vector, kept in half precision (matrices built from many of them are float32)."""
+    return np.frombuffer(data, dtype="<f2")

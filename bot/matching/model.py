@@ -21,7 +21,7 @@ class Kind(StrEnum):
     KINDRED = "kindred"  # similar projects or the same interests
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     member_id: int
     user_id: str
@@ -34,7 +34,7 @@ class Person:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the bio says
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfferDoc:
     entry_id: int
     member_id: int
@@ -46,7 +46,7 @@ class OfferDoc:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NeedDoc:
     entry_id: int
     member_id: int
@@ -58,7 +58,7 @@ class NeedDoc:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProjectDoc:
     entry_id: int
     member_id: int
@@ -70,7 +70,7 @@ class ProjectDoc:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Community:
     people: tuple[Person, ...]
     offers: tuple[OfferDoc, ...] = ()
@@ -82,7 +82,7 @@ class Community:
     embedder: Embedder | None = field(default=None, compare=False, repr=False)  # made the vectors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class History:
     """What must shape this period's suggestions, as unordered pairs of member ids."""
 
@@ -91,14 +91,14 @@ class History:
     connected: frozenset[Pair] = frozenset()  # already know each other: suggested less
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Limits:
     per_member: int = 3
     appearances: int = 5  # in how many other members' digests one member may appear per period
     min_score: float | None = None  # None: the scorer's own calibrated threshold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """Someone for `recipient_id` to meet and why: a candidate while choosing, then with its reason."""
 

@@ -34,7 +34,7 @@ POSTINGS_PER_TERM = 10
 CHUNK = 2000
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False)
 class Doc:
     """Something to match: its owner, main text, supporting text and chosen skill tags; or, for a member's
     interests as a whole, the documents it is made of (`parts`). Compared by identity: the scorer caches
@@ -50,7 +50,7 @@ class Doc:
     analysis: Analysis | None = None  # what the vocabulary reads in it, when stored
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     left: int
     right: int

@@ -19,7 +19,7 @@ BATCH = 2000
 Progress = Callable[[int], object]  # called with how many more rows were embedded
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stored:
     vector: np.ndarray
     analysis: Analysis

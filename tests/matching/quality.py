@@ -2,6 +2,7 @@
 end, from the community file through the database to the planned suggestions."""
 
 import json
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,12 +11,16 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.matching.embeddings import DEFAULT_MODEL
 from bot.models import DigestCadence, DigestSuggestion, Member, MemberStatus
 from bot.services import community_file
 from bot.services.digest import DigestRules, preview
 from tests.conftest import NOW
 
 DATA = Path(__file__).parent / "data"
+# From the command line, as in Kindred itself: KINDRED_EMBEDDING_MODEL=none measures the vocabulary-only
+# matcher. Tests always measure the default model.
+MODEL = os.environ.get("KINDRED_EMBEDDING_MODEL", DEFAULT_MODEL)
 
 
 @dataclass
@@ -58,7 +63,7 @@ class Quality:
         return self.unanswerable_helped / self.unanswerable_only if self.unanswerable_only else 0.0
 
 
-def measure(name: str) -> Quality:
+def measure(name: str, model: str = DEFAULT_MODEL) -> Quality:
     """Plan one digest for the labelled community `name` (tests/matching/data/NAME_*.json) and score it."""
     labels = json.loads((DATA / f"{name}_labels.json").read_text())
     with tempfile.TemporaryDirectory() as folder:
@@ -70,7 +75,10 @@ def measure(name: str) -> Quality:
             community_file.import_community(session, community, now=NOW)
         with session_scope(sessions) as session:
             plan = preview(
-                session, team_id=community.team_id, now=NOW, rules=DigestRules(zone=ZoneInfo("UTC"))
+                session,
+                team_id=community.team_id,
+                now=NOW,
+                rules=DigestRules(zone=ZoneInfo("UTC"), embedding_model=model),
             )
             members = session.exec(select(Member)).all()
             users = {member.id: member.user_id for member in members}
@@ -135,7 +143,7 @@ def _score(labels: dict, rows: list[DigestSuggestion], users: dict[int, str], re
 
 
 def report(name: str) -> str:
-    quality = measure(name)
+    quality = measure(name, MODEL)
     right, helped = quality.helper_precision
     lines = [
         f"{name}: need recall@3 {quality.recall:.2f} ({quality.found}/{quality.needs}); "

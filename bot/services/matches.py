@@ -45,12 +45,13 @@ def helpers_for_needs(
     team_id = needs[0].team_id
     community = load_community(session, team_id=team_id, now=now, embedder=embedder)
     history = load_history(session, team_id=team_id, now=now)
-    ids = [need.id for need in needs if need.id is not None]
-    stored = vectors.stored_of(session, vectors.NEED, embedder=embedder, ids=ids)
+    loaded = {need.entry_id: need for need in community.needs}  # open needs, read with the community
+    others = [need.id for need in needs if need.id is not None and need.id not in loaded]
+    stored = vectors.stored_of(session, vectors.NEED, embedder=embedder, ids=others)
     found: dict[int, list[HelperFound]] = {}
     for need in needs:
         assert need.id is not None
-        doc = NeedDoc(
+        doc = loaded.get(need.id) or NeedDoc(
             need.id,
             need.member_id,
             need.description,

@@ -79,8 +79,7 @@ def stored_of(
     stale: list[Any] = []
     for chunk in _chunks(ids, BATCH):
         for row in session.execute(_select(source).where(_table(source).c.id.in_(chunk))):
-            current = row.embedding is not None and row.analysis is not None
-            if current and row.embedding_key == key_of(embedder, *source.texts(row)):
+            if _current(row, key_of(embedder, *source.texts(row))):
                 found[row.id] = Stored(from_bytes(row.embedding), Analysis.from_json(row.analysis))
             else:
                 stale.append(row)
@@ -102,7 +101,7 @@ def refresh(
     done = 0
     for source in SOURCES:
         for stale in _chunks(list(_stale(session, source, embedder, team_id)), BATCH):
-            computed = _compute(source, embedder, stale)
+            computed = _compute(source, embedder, [row for row, _ in stale])
             session.execute(
                 sa.update(_table(source)).where(_table(source).c.id == sa.bindparam("row_id")),
                 [
@@ -110,9 +109,9 @@ def refresh(
                         "row_id": row.id,
                         "embedding": to_bytes(reading.vector),
                         "analysis": reading.analysis.to_json(),
-                        "embedding_key": key_of(embedder, *source.texts(row)),
+                        "embedding_key": key,
                     }
-                    for row, reading in zip(stale, computed, strict=True)
+                    for (row, key), reading in zip(stale, computed, strict=True)
                 ],
                 execution_options={"synchronize_session": False},
             )
@@ -137,14 +136,21 @@ def _compute(source: Source, embedder: Embedder, rows: list[Any]) -> list[Stored
     return [Stored(vectors[i], analyse(index, *source.read(row))) for i, row in enumerate(rows)]
 
 
-def _stale(session: Session, source: Source, embedder: Embedder, team_id: str | None) -> Iterator[Any]:
+def _stale(
+    session: Session, source: Source, embedder: Embedder, team_id: str | None
+) -> Iterator[tuple[Any, str]]:
+    """Rows whose stored reading is missing or out of date, each with the key it should be stored under."""
     query = _select(source)
     if team_id is not None:
         query = query.where(_table(source).c.team_id == team_id)
     for row in session.execute(query.order_by(_table(source).c.id)).all():
-        stored = row.embedding is not None and row.analysis is not None
-        if not stored or row.embedding_key != key_of(embedder, *source.texts(row)):
-            yield row
+        key = key_of(embedder, *source.texts(row))
+        if not _current(row, key):
+            yield row, key
+
+
+def _current(row: Any, key: str) -> bool:
+    return row.embedding is not None and row.analysis is not None and row.embedding_key == key
 
 
 def _select(source: Source) -> sa.Select[Any]:

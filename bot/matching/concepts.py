@@ -64,14 +64,12 @@ class ConceptIndex:
         self.related: dict[str, tuple[str, ...]] = {
             tag: tuple(sorted(found)) for tag, found in related.items()
         }
-        self._single_words: dict[str, set[str]] = {}
-        for key, candidates in self.phrases.items():
-            if len(key) == 1:
-                for phrase in candidates:
-                    self._single_words.setdefault(phrase.tag, set()).add(key[0])
-        self._tag_words: dict[str, set[str]] = {}
+        self._single_words: dict[str, set[str]] = {}  # a skill's one-word names
+        self._tag_words: dict[str, set[str]] = {}  # every topic word of any of its names
         for key, candidates in self.phrases.items():
             for phrase in candidates:
+                if len(key) == 1:
+                    self._single_words.setdefault(phrase.tag, set()).add(key[0])
                 self._tag_words.setdefault(phrase.tag, set()).update(
                     part for part, word in zip(key, phrase.written, strict=True) if not is_filler(word)
                 )

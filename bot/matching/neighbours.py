@@ -58,10 +58,7 @@ def _exact(
         scores = left[rows] @ rights_t
         ranked = scores.astype(np.float64) - step
         ranked[left_owner[rows, None] == right_owner[None, right_rows]] = -np.inf
-        if keep < ranked.shape[1]:
-            top = np.argpartition(-ranked, keep - 1, axis=1)[:, :keep]
-        else:
-            top = np.broadcast_to(np.arange(ranked.shape[1]), ranked.shape).copy()
+        top = _top_columns(ranked, keep)
         order = np.argsort(-np.take_along_axis(ranked, top, axis=1), axis=1, kind="stable")
         top = np.take_along_axis(top, order, axis=1)
         found = np.isfinite(np.take_along_axis(ranked, top, axis=1))
@@ -129,9 +126,13 @@ def _closest(vectors: np.ndarray, centres: np.ndarray, count: int) -> np.ndarray
     rows = max(1, BLOCK_CELLS // max(len(centres), 1))
     for start in range(0, len(vectors), rows):
         scores = (vectors[start : start + rows] @ centres.T).astype(np.float64) - step
-        if count < scores.shape[1]:
-            top = np.argpartition(-scores, count - 1, axis=1)[:, :count]
-        else:
-            top = np.broadcast_to(np.arange(scores.shape[1]), scores.shape).copy()
-        out[start : start + rows] = top
+        out[start : start + rows] = _top_columns(scores, count)
     return out
+
+
+def _top_columns(ranked: np.ndarray, count: int) -> np.ndarray:
+    """The columns of the `count` highest values of each row, in no particular order. `ranked` already
+    carries the tie step, so no two columns of a row are equal and the choice never depends on the machine."""
+    if count < ranked.shape[1]:
+        return np.argpartition(-ranked, count - 1, axis=1)[:, :count]
+    return np.broadcast_to(np.arange(ranked.shape[1]), ranked.shape).copy()

@@ -8,10 +8,6 @@ share of yours that I use; 1 when both texts use the same words. Computed on spa
 million pairs takes a moment.
 """
 
-import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-
 import numpy as np
 import scipy.sparse as sp
 
@@ -19,36 +15,38 @@ from bot.matching.scorer import sparse_row_dots
 
 
 def coverage(
-    left_words: Sequence[Mapping[str, float]],
-    right_words: Sequence[Mapping[str, float]],
-    lefts: np.ndarray,
-    rights: np.ndarray,
+    left_words: sp.csr_matrix, right_words: sp.csr_matrix, lefts: np.ndarray, rights: np.ndarray
 ) -> np.ndarray:
-    """The coverage score of each pair (left_words[lefts[k]], right_words[rights[k]]); each text maps its
-    words to how much they count in it (a word only in the supporting details counts less)."""
-    if not len(lefts):
-        return np.zeros(0, dtype=np.float32)
-    everything = [*left_words, *right_words]
-    frequency = Counter(word for found in everything for word in found)
-    columns = {word: column for column, word in enumerate(sorted(frequency))}
-    total = len(everything)
-    idf = np.array(
-        [math.log((total + 1) / (frequency[word] + 0.5)) for word in sorted(frequency)], dtype=np.float64
-    )
-    left_matrix, right_matrix = _matrix(left_words, columns, idf), _matrix(right_words, columns, idf)
-    left_has, right_has = (left_matrix > 0).astype(np.float64), (right_matrix > 0).astype(np.float64)
-    mine_found = sparse_row_dots(left_matrix, right_has, lefts, rights)
-    theirs_found = sparse_row_dots(left_has, right_matrix, lefts, rights)
-    left_weight = np.asarray(left_matrix.sum(axis=1)).ravel()[lefts]
-    right_weight = np.asarray(right_matrix.sum(axis=1)).ravel()[rights]
-    forward = np.divide(mine_found, left_weight, out=np.zeros_like(mine_found), where=left_weight > 0)
-    backward = np.divide(theirs_found, right_weight, out=np.zeros_like(theirs_found), where=right_weight > 0)
-    return np.asarray((forward + backward) / 2, dtype=np.float32)
+    """The coverage score of each pair (left row lefts[k], right row rights[k]). Both matrices share their
+    columns (one per word); a value is how much the word counts in that text (a word only in the
+    supporting details counts less)."""
+    return Coverage(left_words, right_words).scores(lefts, rights)
 
 
-def _matrix(docs: Sequence[Mapping[str, float]], columns: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
-    rows = [row for row, found in enumerate(docs) for _ in found]
-    cols = [columns[word] for found in docs for word in sorted(found)]
-    weights = [found[word] for found in docs for word in sorted(found)]
-    data = idf[cols] * np.asarray(weights, dtype=np.float64)
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(docs), len(columns)), dtype=np.float64)
+class Coverage:
+    """Both sides' words weighted by their rarity among all these texts, ready to score any pairs."""
+
+    def __init__(self, left_words: sp.csr_matrix, right_words: sp.csr_matrix) -> None:
+        self.left_has = (left_words > 0).astype(np.float64).tocsr()
+        self.right_has = (right_words > 0).astype(np.float64).tocsr()
+        frequency = (
+            np.asarray(self.left_has.sum(axis=0)).ravel() + np.asarray(self.right_has.sum(axis=0)).ravel()
+        )
+        total = left_words.shape[0] + right_words.shape[0]
+        idf = sp.diags(np.log((total + 1) / (frequency + 0.5)))
+        self.left_weighted = sp.csr_matrix(left_words @ idf)
+        self.right_weighted = sp.csr_matrix(right_words @ idf)
+        self.left_weight = np.asarray(self.left_weighted.sum(axis=1)).ravel()
+        self.right_weight = np.asarray(self.right_weighted.sum(axis=1)).ravel()
+
+    def scores(self, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+        if not len(lefts):
+            return np.zeros(0, dtype=np.float32)
+        mine_found = sparse_row_dots(self.left_weighted, self.right_has, lefts, rights)
+        theirs_found = sparse_row_dots(self.left_has, self.right_weighted, lefts, rights)
+        left_weight, right_weight = self.left_weight[lefts], self.right_weight[rights]
+        forward = np.divide(mine_found, left_weight, out=np.zeros_like(mine_found), where=left_weight > 0)
+        backward = np.divide(
+            theirs_found, right_weight, out=np.zeros_like(theirs_found), where=right_weight > 0
+        )
+        return np.asarray((forward + backward) / 2, dtype=np.float32)

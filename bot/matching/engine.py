@@ -3,10 +3,12 @@
 Pure: no database, no Slack, no clock. The same inputs always give the same suggestions.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot import texts
 from bot.matching.assign import assign
+from bot.matching.by_documents import DocSides, need_doc, offer_doc
+from bot.matching.by_tables import TableSides, tables_of
 from bot.matching.hybrid import HybridScorer
 from bot.matching.model import (
     Community,
@@ -20,7 +22,7 @@ from bot.matching.model import (
     Suggestion,
     pair,
 )
-from bot.matching.scorer import ConceptTextScorer, Doc, Scorer
+from bot.matching.scorer import ConceptTextScorer, Match, Scorer
 from bot.skills import label_for
 
 CANDIDATES_PER_NEED = 8
@@ -29,15 +31,7 @@ CANDIDATES_PER_PROFILE = 8
 INTEREST_FACTOR = 0.8  # overlapping interests count a little less than overlapping projects
 LABELS_IN_REASON = 2
 
-
-@dataclass(frozen=True)
-class _Docs:
-    """Each entry as the scorer reads it, and each member's interests (their offers and projects)."""
-
-    needs: dict[int, Doc]
-    offers: dict[int, Doc]
-    projects: dict[int, Doc]
-    interests: dict[int, Doc]
+Sides = DocSides | TableSides
 
 
 def suggest(
@@ -49,21 +43,30 @@ def suggest(
     if limits.min_score is None:
         limits = replace(limits, min_score=scorer.threshold)
     people = {person.member_id: person for person in community.people}
-    offers = [offer for offer in community.offers if offer.member_id in people]
-    needs = [need for need in community.needs if need.member_id in people]
-    projects = [project for project in community.projects if project.member_id in people]
-    docs = _documents(offers, needs, projects, people, by_theme=isinstance(scorer, HybridScorer))
+    offer_rows = [row for row, offer in enumerate(community.offers) if offer.member_id in people]
+    need_rows = [row for row, need in enumerate(community.needs) if need.member_id in people]
+    project_rows = [row for row, project in enumerate(community.projects) if project.member_id in people]
+    offers = [community.offers[row] for row in offer_rows]
+    needs = [community.needs[row] for row in need_rows]
+    projects = [community.projects[row] for row in project_rows]
+    sides: Sides
+    if isinstance(scorer, HybridScorer):  # by meaning: who members are and what they work on, as tables
+        tables = community.tables or tables_of(community, scorer.index)
+        sides = TableSides(scorer, community, tables, offer_rows, need_rows, project_rows)
+    else:
+        sides = DocSides(scorer, people, offers, needs, projects)
 
     candidates = [
-        *_help_candidates(scorer, docs, needs, offers),
-        *_project_candidates(scorer, docs, projects),
-        *_interest_candidates(scorer, docs),
+        *_help_candidates(sides.help(CANDIDATES_PER_NEED), needs, offers),
+        *_project_candidates(sides.projects_alike(CANDIDATES_PER_PROJECT), projects),
+        *_interest_candidates(*sides.interests(CANDIDATES_PER_PROFILE)),
     ]
     capacity = {offer.entry_id: offer.capacity_left for offer in offers}
     chosen = assign(candidates, people=people, history=history, limits=limits, capacity=capacity)
     explain = _Reasons(people, offers, needs, projects)
+    shared = _Shared(sides, offers, needs, projects)
     return {
-        member: [explain(replace(candidate, shared=_shared(scorer, docs, candidate))) for candidate in picks]
+        member: [explain(replace(candidate, shared=shared(candidate))) for candidate in picks]
         for member, picks in chosen.items()
     }
 
@@ -76,73 +79,9 @@ def default_scorer(community: Community) -> Scorer:
     return HybridScorer(background=community.background)
 
 
-def _documents(
-    offers: list[OfferDoc],
-    needs: list[NeedDoc],
-    projects: list[ProjectDoc],
-    people: dict[int, Person],
-    *,
-    by_theme: bool = False,
-) -> _Docs:
-    offer_docs = {o.entry_id: _offer_doc(o, people[o.member_id]) for o in offers}
-    need_docs = {n.entry_id: _need_doc(n) for n in needs}
-    project_docs = {
-        p.entry_id: Doc(
-            p.member_id,
-            f"{p.name}. {p.description}",
-            p.help_wanted,
-            p.skills,
-            vector=p.vector,
-            analysis=p.analysis,
-        )
-        for p in projects
-    }
-    parts: dict[int, list[Doc]] = {}
-    if by_theme:  # what members work on and who they are: the same theme through different crafts
-        for person in people.values():
-            if person.bio or person.vector is not None:
-                parts.setdefault(person.member_id, []).append(
-                    Doc(person.member_id, details=person.bio, vector=person.vector, analysis=person.analysis)
-                )
-    else:  # the vocabulary alone: what members offer and work on
-        for entry_id, offer in ((o.entry_id, o) for o in offers):
-            parts.setdefault(offer.member_id, []).append(offer_docs[entry_id])
-    for entry_id, project in ((p.entry_id, p) for p in projects):
-        parts.setdefault(project.member_id, []).append(project_docs[entry_id])
-    interests = {member: Doc(member, parts=tuple(found)) for member, found in sorted(parts.items())}
-    return _Docs(needs=need_docs, offers=offer_docs, projects=project_docs, interests=interests)
-
-
-def _need_doc(need: NeedDoc) -> Doc:
-    return Doc(
-        need.member_id,
-        need.description,
-        need.details,
-        need.skills,
-        vector=need.vector,
-        analysis=need.analysis,
-    )
-
-
-def _offer_doc(offer: OfferDoc, owner: Person) -> Doc:
-    return Doc(
-        offer.member_id,
-        offer.description,
-        offer.details,
-        offer.skills,
-        vector=offer.vector,
-        profile=owner.vector,
-        analysis=offer.analysis,
-    )
-
-
-def _help_candidates(
-    scorer: Scorer, docs: _Docs, needs: list[NeedDoc], offers: list[OfferDoc]
-) -> list[Suggestion]:
-    left = [docs.needs[need.entry_id] for need in needs]
-    right = [docs.offers[offer.entry_id] for offer in offers]
+def _help_candidates(matches: list[Match], needs: list[NeedDoc], offers: list[OfferDoc]) -> list[Suggestion]:
     found: list[Suggestion] = []
-    for match in scorer.match(left, right, per_left=CANDIDATES_PER_NEED):
+    for match in matches:
         need, offer = needs[match.left], offers[match.right]
         asker, helper, score = need.member_id, offer.member_id, match.score
         found.append(Suggestion(asker, helper, Kind.CAN_HELP_YOU, score, need.entry_id, offer.entry_id))
@@ -151,8 +90,7 @@ def _help_candidates(
     return found
 
 
-def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc]) -> list[Suggestion]:
-    listed = [docs.projects[project.entry_id] for project in projects]
+def _project_candidates(matches: list[Match], projects: list[ProjectDoc]) -> list[Suggestion]:
     return [
         Suggestion(
             projects[match.left].member_id,
@@ -162,26 +100,39 @@ def _project_candidates(scorer: Scorer, docs: _Docs, projects: list[ProjectDoc])
             project_id=projects[match.left].entry_id,
             other_project_id=projects[match.right].entry_id,
         )
-        for match in scorer.match(listed, listed, per_left=CANDIDATES_PER_PROJECT)
+        for match in matches
     ]
 
 
-def _interest_candidates(scorer: Scorer, docs: _Docs) -> list[Suggestion]:
-    """Members whose offers and projects, taken together, cover the same ground."""
-    members = list(docs.interests)
-    listed = [docs.interests[member] for member in members]
+def _interest_candidates(members: list[int], matches: list[Match]) -> list[Suggestion]:
+    """Members whose interests, taken together, cover the same ground."""
     return [
         Suggestion(members[match.left], members[match.right], Kind.KINDRED, match.score * INTEREST_FACTOR)
-        for match in scorer.match(listed, listed, per_left=CANDIDATES_PER_PROFILE)
+        for match in matches
     ]
 
 
-def _shared(scorer: Scorer, docs: _Docs, candidate: Suggestion) -> tuple[str, ...]:
-    if candidate.need_id is not None and candidate.offer_id is not None:
-        return scorer.shared(docs.needs[candidate.need_id], docs.offers[candidate.offer_id])
-    if candidate.project_id is not None and candidate.other_project_id is not None:
-        return scorer.shared(docs.projects[candidate.project_id], docs.projects[candidate.other_project_id])
-    return scorer.shared(docs.interests[candidate.recipient_id], docs.interests[candidate.other_id])
+class _Shared:
+    """The skills a chosen suggestion's two sides both name, for its reason."""
+
+    def __init__(
+        self, sides: Sides, offers: list[OfferDoc], needs: list[NeedDoc], projects: list[ProjectDoc]
+    ) -> None:
+        self.sides = sides
+        self.offer_row = {offer.entry_id: row for row, offer in enumerate(offers)}
+        self.need_row = {need.entry_id: row for row, need in enumerate(needs)}
+        self.project_row = {project.entry_id: row for row, project in enumerate(projects)}
+
+    def __call__(self, candidate: Suggestion) -> tuple[str, ...]:
+        if candidate.need_id is not None and candidate.offer_id is not None:
+            return self.sides.shared_help(
+                self.need_row[candidate.need_id], self.offer_row[candidate.offer_id]
+            )
+        if candidate.project_id is not None and candidate.other_project_id is not None:
+            return self.sides.shared_projects(
+                self.project_row[candidate.project_id], self.project_row[candidate.other_project_id]
+            )
+        return self.sides.shared_interests(candidate.recipient_id, candidate.other_id)
 
 
 class _Reasons:
@@ -237,22 +188,38 @@ def helpers_for(
     """The best current helpers for one need (one per person), right after it is shared."""
     scorer = scorer or default_scorer(community)
     people = {person.member_id: person for person in community.people}
-    offers = [
-        offer
-        for offer in community.offers
+    offer_rows = [
+        row
+        for row, offer in enumerate(community.offers)
         if offer.member_id != need.member_id
         and offer.member_id in people
         and people[offer.member_id].suggestible
         and offer.capacity_left != 0
         and pair(need.member_id, offer.member_id) not in history.blocked
     ]
-    need_doc = _need_doc(need)
-    offer_docs = [_offer_doc(offer, people[offer.member_id]) for offer in offers]
+    offers = [community.offers[row] for row in offer_rows]
+    if isinstance(scorer, HybridScorer):
+        tables = community.tables or tables_of(community, scorer.index)
+        sides = TableSides(scorer, community, tables, offer_rows, [], [])
+        asking = sides.asking(need)
+        matches = scorer.match_tables(
+            asking, sides.offer_table, per_left=limit * 4, profiles=sides.profiles()
+        )
+
+        def shared(row: int) -> tuple[str, ...]:
+            return scorer.shared_rows(asking, 0, sides.offer_table, row)
+    else:
+        need_document = need_doc(need)
+        offer_docs = [offer_doc(offer, people[offer.member_id]) for offer in offers]
+        matches = scorer.match([need_document], offer_docs, per_left=limit * 4)
+
+        def shared(row: int) -> tuple[str, ...]:
+            return scorer.shared(need_document, offer_docs[row])
+
     found: dict[int, Suggestion] = {}
-    for match in scorer.match([need_doc], offer_docs, per_left=limit * 4):
+    for match in matches:
         offer = offers[match.right]
         if match.score >= scorer.threshold and offer.member_id not in found:
-            shared = scorer.shared(need_doc, offer_docs[match.right])
             found[offer.member_id] = Suggestion(
                 need.member_id,
                 offer.member_id,
@@ -260,6 +227,6 @@ def helpers_for(
                 round(match.score, 2),
                 need.entry_id,
                 offer.entry_id,
-                shared=shared,
+                shared=shared(match.right),
             )
     return list(found.values())[:limit]

@@ -7,6 +7,7 @@ import numpy as np
 
 from bot.matching.analysis import Analysis
 from bot.matching.embeddings import Embedder
+from bot.matching.readings import Table
 
 Pair = frozenset[int]
 
@@ -70,6 +71,18 @@ class ProjectDoc:
     analysis: Analysis | None = field(default=None, compare=False, repr=False)  # what the vocabulary reads
 
 
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """A community's readings as columns (readings.py), row for row with its people, offers, needs and
+    projects; `embedded`: which people have a vector of their own (the others' rows are zeros)."""
+
+    people: Table
+    offers: Table
+    needs: Table
+    projects: Table
+    embedded: np.ndarray
+
+
 @dataclass(frozen=True, slots=True)
 class Community:
     people: tuple[Person, ...]
@@ -80,6 +93,8 @@ class Community:
         default=None, compare=False, repr=False
     )  # see embeddings.background
     embedder: Embedder | None = field(default=None, compare=False, repr=False)  # made the vectors
+    # Loaded from the database: every reading as columns, instead of one vector and reading per object.
+    tables: Tables | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

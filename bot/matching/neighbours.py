@@ -4,8 +4,8 @@ same way. Never all pairs in Python, never the whole score matrix at once.
 - Small communities: exact, with blocked matrix products.
 - Large ones (more than `EXACT_LIMIT` pairs): an inverted-file index. The right side is split into clusters
   (k-means from a fixed start, so every run gives the same clusters); each left vector is compared only with
-  the right vectors of its `PROBES` nearest clusters. Neighbours that sit in other clusters can be missed:
-  candidates, not verdicts (the scorer rescores every pair it keeps).
+  the right vectors of the `PROBES` clusters nearest to its own cluster. Neighbours that sit in other
+  clusters can be missed: candidates, not verdicts (the scorer rescores every pair it keeps).
 
 Ties go to the lower right row, so the result never depends on the machine or on the order of work.
 """
@@ -13,14 +13,13 @@ Ties go to the lower right row, so the result never depends on the machine or on
 import numpy as np
 import scipy.sparse as sp
 
-from bot.matching.scorer import top_per_group
-
-BLOCK_CELLS = 2_000_000  # scores held at once: rows per block = this / len(right)
+BLOCK_CELLS = 500_000  # scores held at once: rows per block = this / len(right)
 EXACT_LIMIT = 60_000_000  # left × right pairs up to which the search is exact
 PROBES = 8
 KMEANS_ROUNDS = 4
 KMEANS_SAMPLE = 40_000
-TIE_STEP = 1e-14  # subtracted per right row before choosing: equal cosines go to the lower row
+TIE_MARGIN = 8  # columns chosen beyond the needed ones, to settle ties at the cut-off exactly
+TIE_STEP = 1e-14  # subtracted per column when settling: equal cosines go to the lower column
 
 
 def nearest(
@@ -28,14 +27,73 @@ def nearest(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(left rows, right rows, cosines): up to `keep` right rows per left row, other owners only, best first
     within each left row."""
-    if len(left) == 0 or len(right) == 0 or keep <= 0:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty, np.empty(0, dtype=np.float32)
-    left = np.asarray(left, dtype=np.float32)
-    right = np.asarray(right, dtype=np.float32)
-    if len(left) * len(right) <= EXACT_LIMIT:
-        return _exact(left, right, left_owner, right_owner, np.arange(len(left)), np.arange(len(right)), keep)
-    return _clustered(left, right, left_owner, right_owner, keep)
+    index = Neighbours(right, right_owner, queries=len(left))
+    return index.search(left, left_owner, keep=keep)
+
+
+class Neighbours:
+    """The right vectors, indexed once; left vectors searched against them a chunk at a time (`queries`: how
+    many left vectors there will be in all, which decides between exact and clustered search)."""
+
+    def __init__(self, right: np.ndarray, right_owner: np.ndarray, *, queries: int) -> None:
+        self.right = np.asarray(right, dtype=np.float32)
+        self.right_owner = right_owner
+        self.centres: np.ndarray | None = None
+        if queries * len(right) > EXACT_LIMIT:
+            self.centres = _kmeans(self.right, clusters=int(np.clip(2 * np.sqrt(len(right)), 16, 2048)))
+            self.probes = _closest(self.centres, self.centres, min(PROBES, len(self.centres)))
+            home = _closest(self.right, self.centres, 1)[:, 0]
+            self.members, self.bounds = _by_cluster(home, len(self.centres))
+
+    def home(self, left: np.ndarray) -> np.ndarray:
+        """Each left vector's cluster (all 0 when the search is exact): search left rows in this order, a
+        chunk at a time, and each chunk holds whole clusters."""
+        if self.centres is None or not len(left):
+            return np.zeros(len(left), dtype=np.int64)
+        return _closest(np.asarray(left, dtype=np.float32), self.centres, 1)[:, 0]
+
+    def search(
+        self, left: np.ndarray, left_owner: np.ndarray, *, keep: int, home: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(left rows, right rows, cosines) for these left vectors (rows count from 0 in `left`)."""
+        if len(left) == 0 or len(self.right) == 0 or keep <= 0:
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty, np.empty(0, dtype=np.float32)
+        left = np.asarray(left, dtype=np.float32)
+        if self.centres is None:
+            rows, columns = np.arange(len(left)), np.arange(len(self.right))
+            return _exact(left, self.right, left_owner, self.right_owner, rows, columns, keep)
+        return self._clustered(left, left_owner, self.home(left) if home is None else home, keep)
+
+    def _clustered(
+        self, left: np.ndarray, left_owner: np.ndarray, home: np.ndarray, keep: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Left rows grouped by their cluster; each group is compared, in one block, with the right rows of
+        the `PROBES` clusters nearest to its own (each left row gets its final few at once, with no lists to
+        merge)."""
+        assert self.centres is not None
+        found_left, found_right, found_score = [], [], []
+        left_members, left_bounds = _by_cluster(home, len(self.centres))
+        for cluster in range(len(self.centres)):
+            asking = left_members[left_bounds[cluster] : left_bounds[cluster + 1]]
+            if not len(asking):
+                continue
+            near = np.sort(
+                np.concatenate(
+                    [self.members[self.bounds[c] : self.bounds[c + 1]] for c in self.probes[cluster]]
+                )
+            )
+            if len(near):
+                found = _exact(left, self.right, left_owner, self.right_owner, asking, near, keep)
+                found_left.append(found[0])
+                found_right.append(found[1])
+                found_score.append(found[2])
+        if not found_left:
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty, np.empty(0, dtype=np.float32)
+        lefts = np.concatenate(found_left)
+        order = np.argsort(lefts, kind="stable")  # by left row; best first within each, as found
+        return lefts[order], np.concatenate(found_right)[order], np.concatenate(found_score)[order]
 
 
 def _exact(
@@ -47,57 +105,29 @@ def _exact(
     right_rows: np.ndarray,
     keep: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every left row in `left_rows` against every right row in `right_rows` (both index the full arrays)."""
+    """Every left row in `left_rows` against every right row in `right_rows` (both index the full arrays;
+    `right_rows` ascending, so a lower column is a lower right row)."""
     keep = min(keep, len(right_rows))
-    rights_t = np.ascontiguousarray(right[right_rows].T)
-    step = np.arange(len(right_rows)) * TIE_STEP
+    rights = right[right_rows]
     block_rows = max(1, BLOCK_CELLS // max(len(right_rows), 1))
     lefts_out, rights_out, scores_out = [], [], []
     for start in range(0, len(left_rows), block_rows):
         rows = left_rows[start : start + block_rows]
-        scores = left[rows] @ rights_t
-        ranked = scores.astype(np.float64) - step
-        ranked[left_owner[rows, None] == right_owner[None, right_rows]] = -np.inf
-        top = _top_columns(ranked, keep)
-        order = np.argsort(-np.take_along_axis(ranked, top, axis=1), axis=1, kind="stable")
-        top = np.take_along_axis(top, order, axis=1)
-        found = np.isfinite(np.take_along_axis(ranked, top, axis=1))
-        lefts_out.append(np.repeat(rows, keep).reshape(len(rows), keep)[found])
-        rights_out.append(right_rows[top[found]])
-        scores_out.append(np.take_along_axis(scores, top, axis=1)[found])
+        scores = left[rows] @ rights.T
+        scores[left_owner[rows, None] == right_owner[None, right_rows]] = -np.inf
+        top = _top_columns(scores, keep)  # best first, ties to the lower row
+        found = np.take_along_axis(scores, top, axis=1)
+        usable = np.isfinite(found)
+        lefts_out.append(np.repeat(rows, keep).reshape(len(rows), keep)[usable])
+        rights_out.append(right_rows[top[usable]])
+        scores_out.append(found[usable])
     return np.concatenate(lefts_out), np.concatenate(rights_out), np.concatenate(scores_out)
 
 
-def _clustered(
-    left: np.ndarray, right: np.ndarray, left_owner: np.ndarray, right_owner: np.ndarray, keep: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    centres = _kmeans(right, clusters=int(np.clip(2 * np.sqrt(len(right)), 16, 2048)))
-    home = _closest(right, centres, 1)[:, 0]
-    probes = _closest(left, centres, min(PROBES, len(centres)))
-    found_left, found_right, found_score = [], [], []
+def _by_cluster(home: np.ndarray, clusters: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows ordered by their cluster, and where each cluster's rows begin and end in that order."""
     members = np.argsort(home, kind="stable")
-    bounds = np.searchsorted(home[members], np.arange(len(centres) + 1))
-    probed = probes.ravel()
-    askers = np.repeat(np.arange(len(left)), probes.shape[1])[np.argsort(probed, kind="stable")]
-    asker_bounds = np.searchsorted(np.sort(probed, kind="stable"), np.arange(len(centres) + 1))
-    for cluster in range(len(centres)):
-        in_cluster = members[bounds[cluster] : bounds[cluster + 1]]
-        asking = askers[asker_bounds[cluster] : asker_bounds[cluster + 1]]
-        if len(in_cluster) and len(asking):
-            lefts, rights, scores = _exact(left, right, left_owner, right_owner, asking, in_cluster, keep)
-            found_left.append(lefts)
-            found_right.append(rights)
-            found_score.append(scores)
-    if not found_left:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty, np.empty(0, dtype=np.float32)
-    lefts, rights, scores = (
-        np.concatenate(found_left),
-        np.concatenate(found_right),
-        np.concatenate(found_score),
-    )
-    best = top_per_group(lefts, scores, rights, keep)
-    return lefts[best], rights[best], scores[best]
+    return members, np.searchsorted(home[members], np.arange(clusters + 1))
 
 
 def _kmeans(vectors: np.ndarray, *, clusters: int) -> np.ndarray:
@@ -122,17 +152,33 @@ def _kmeans(vectors: np.ndarray, *, clusters: int) -> np.ndarray:
 def _closest(vectors: np.ndarray, centres: np.ndarray, count: int) -> np.ndarray:
     """For each vector, its `count` most similar centres (ties to the lower centre)."""
     out = np.empty((len(vectors), count), dtype=np.int64)
-    step = np.arange(len(centres)) * TIE_STEP
     rows = max(1, BLOCK_CELLS // max(len(centres), 1))
     for start in range(0, len(vectors), rows):
-        scores = (vectors[start : start + rows] @ centres.T).astype(np.float64) - step
-        out[start : start + rows] = _top_columns(scores, count)
+        scores = vectors[start : start + rows] @ centres.T
+        if count == 1:
+            out[start : start + rows, 0] = np.argmax(scores, axis=1)  # the first of equal maxima
+        else:
+            out[start : start + rows] = _top_columns(scores, count)
     return out
 
 
-def _top_columns(ranked: np.ndarray, count: int) -> np.ndarray:
-    """The columns of the `count` highest values of each row, in no particular order. `ranked` already
-    carries the tie step, so no two columns of a row are equal and the choice never depends on the machine."""
-    if count < ranked.shape[1]:
-        return np.argpartition(-ranked, count - 1, axis=1)[:, :count]
-    return np.broadcast_to(np.arange(ranked.shape[1]), ranked.shape).copy()
+def _top_columns(scores: np.ndarray, count: int) -> np.ndarray:
+    """The columns of the `count` highest values of each row, best first; equal values go to the lower
+    column. A fast selection takes a few more than needed and the final choice among those is exact; a row
+    whose tie at the cut-off may reach beyond them is settled on its own."""
+    width = scores.shape[1]
+    wider = min(width, count + TIE_MARGIN)
+    if wider < width:
+        top = np.argpartition(-scores, wider - 1, axis=1)[:, :wider]
+    else:
+        top = np.broadcast_to(np.arange(width), scores.shape).copy()
+    values = np.take_along_axis(scores, top, axis=1)
+    order = np.argsort(-(values.astype(np.float64) - top * TIE_STEP), axis=1, kind="stable")[:, :count]
+    chosen = np.take_along_axis(top, order, axis=1)
+    if wider < width:  # where the tie at the cut-off may reach past the wider choice, settle it on the row
+        cut = np.take_along_axis(values, order[:, -1:], axis=1)[:, 0]
+        rows = np.flatnonzero(cut == values.min(axis=1))
+        if len(rows):
+            columns = np.broadcast_to(np.arange(width), (len(rows), width))
+            chosen[rows] = np.lexsort((columns, -scores[rows]), axis=1)[:, :count]
+    return chosen

@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 import numpy as np
@@ -139,7 +140,7 @@ class ConceptTextScorer:
         return found
 
     def shared(self, left: Doc, right: Doc) -> tuple[str, ...]:
-        return self._shared(self.reading(left).concepts, self.reading(right).concepts)
+        return self.shared_concepts(self.reading(left).concepts, self.reading(right).concepts)
 
     def _concept_space(self, concepts: Sequence[dict[str, float]]) -> tuple[dict[str, int], np.ndarray]:
         document_frequency: Counter[str] = Counter()
@@ -172,7 +173,8 @@ class ConceptTextScorer:
         matrix = sp.csr_matrix((values, (rows, cols)), shape=(len(concepts), len(columns)), dtype=np.float64)
         return normalize(matrix) if columns else matrix  # no skill named anywhere: nothing to normalise
 
-    def _shared(self, left: dict[str, float], right: dict[str, float]) -> tuple[str, ...]:
+    def shared_concepts(self, left: dict[str, float], right: dict[str, float]) -> tuple[str, ...]:
+        """The skills of `left` that `right` names too (umbrella skills last), then related ones."""
         direct = [name for name in left if name in right]
         related = [other for name in left for other in self.index.related.get(name, ()) if other in right]
         ranked = sorted(
@@ -196,32 +198,42 @@ class Space:
         text = sparse_row_dots(self.left_text, self.right_text, lefts, rights)
         return concept, text
 
-    def candidates(self, keep: int) -> tuple[np.ndarray, np.ndarray]:
+    def candidates(self, keep: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Approximate scores through postings cut to the strongest entries per feature (so the work grows
-        with the number of documents, not its square); the `keep` best right documents per left one."""
-        left = sp.hstack(
+        with the number of documents, not its square); the `keep` best right documents per left one (of
+        the left `rows` only, when given)."""
+        rows = np.arange(self.left_concepts.shape[0]) if rows is None else np.asarray(rows, dtype=np.int64)
+        lefts: list[np.ndarray] = []
+        rights: list[np.ndarray] = []
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            scores = (self._weighted_left[chunk] @ self._postings).tocsr()
+            found = chunk[np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))]
+            cols = scores.indices
+            other_owner = self.right_owner[cols] != self.left_owner[found]
+            best = top_per_group(found[other_owner], scores.data[other_owner], cols[other_owner], keep)
+            lefts.append(found[other_owner][best])
+            rights.append(cols[other_owner][best])
+        if not lefts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return np.concatenate(lefts), np.concatenate(rights)
+
+    @cached_property
+    def _weighted_left(self) -> sp.csr_matrix:
+        return sp.hstack(
             [self.left_concepts * math.sqrt(CONCEPT_WEIGHT), self.left_text * math.sqrt(TEXT_WEIGHT)]
         ).tocsr()
+
+    @cached_property
+    def _postings(self) -> sp.csr_matrix:
+        """The right side, each feature cut to its strongest entries, transposed for products."""
         right = sp.hstack(
             [
                 _strongest_postings(self.right_concepts, POSTINGS_PER_CONCEPT) * math.sqrt(CONCEPT_WEIGHT),
                 _strongest_postings(self.right_text, POSTINGS_PER_TERM) * math.sqrt(TEXT_WEIGHT),
             ]
         ).tocsr()
-        lefts: list[np.ndarray] = []
-        rights: list[np.ndarray] = []
-        right_t = right.T.tocsr()
-        for start in range(0, left.shape[0], CHUNK):
-            scores = (left[start : start + CHUNK] @ right_t).tocsr()
-            rows = start + np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-            cols = scores.indices
-            other_owner = self.right_owner[cols] != self.left_owner[rows]
-            best = top_per_group(rows[other_owner], scores.data[other_owner], cols[other_owner], keep)
-            lefts.append(rows[other_owner][best])
-            rights.append(cols[other_owner][best])
-        if not lefts:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-        return np.concatenate(lefts), np.concatenate(rights)
+        return right.T.tocsr()
 
 
 def best_matches(

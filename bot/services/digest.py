@@ -6,17 +6,19 @@ a plan halfway through sending it.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import repo
+from bot.heap import without_collections
 from bot.matching.embeddings import DEFAULT_MODEL, Embedder, background, load_embedder
 from bot.matching.engine import suggest
 from bot.matching.model import (
@@ -29,8 +31,10 @@ from bot.matching.model import (
     Pair,
     Person,
     ProjectDoc,
+    Tables,
     pair,
 )
+from bot.matching.readings import Columns, Table
 from bot.models import (
     DigestCadence,
     DigestRun,
@@ -51,7 +55,6 @@ from bot.services import vectors
 from bot.services.intros import DECLINE_MEMORY
 from bot.services.periods import Period, period_of
 
-T = TypeVar("T", Person, OfferDoc, NeedDoc, ProjectDoc)
 DIGEST_KEY_PREFIX = "digest:"
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
 NOT_AGAIN_WITHIN = timedelta(weeks=4)
@@ -149,9 +152,10 @@ def is_due(cadence: DigestCadence, last_digest: datetime | None, now: datetime) 
 
 
 def _compute(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> list[PlannedSuggestion]:
-    community = load_community(session, team_id=team_id, now=now, embedder=rules.embedder)
-    history = load_history(session, team_id=team_id, now=now)
-    chosen = suggest(community, history, rules.limits)
+    with without_collections():
+        community = load_community(session, team_id=team_id, now=now, embedder=rules.embedder)
+        history = load_history(session, team_id=team_id, now=now)
+        chosen = suggest(community, history, rules.limits)
     return [
         PlannedSuggestion(
             recipient_id=member_id,
@@ -208,24 +212,26 @@ def load_community(
     if embedder is None:
         return community
 
-    def of(source: vectors.Source, ids: list[int]) -> dict[int, vectors.Stored]:
-        return vectors.stored_of(session, source, embedder=embedder, ids=ids)
+    columns = Columns()
 
-    def read(item: T, stored: vectors.Stored | None) -> T:
-        return item if stored is None else replace(item, vector=stored.vector, analysis=stored.analysis)
+    def table(source: vectors.Source, rows: Sequence[tuple[int, int]]) -> Table:
+        return vectors.stored_table(
+            session,
+            source,
+            embedder=embedder,
+            ids=[row_id for row_id, _ in rows],
+            owners=[owner for _, owner in rows],
+            columns=columns,
+        )
 
-    profiles = of(vectors.PROFILE, [person.member_id for person in community.people])
-    offers = of(vectors.OFFER, [offer.entry_id for offer in community.offers])
-    needs = of(vectors.NEED, [need.entry_id for need in community.needs])
-    projects = of(vectors.PROJECT, [project.entry_id for project in community.projects])
-    return Community(
-        people=tuple(read(p, profiles.get(p.member_id)) for p in community.people),
-        offers=tuple(read(o, offers.get(o.entry_id)) for o in community.offers),
-        needs=tuple(read(n, needs.get(n.entry_id)) for n in community.needs),
-        projects=tuple(read(p, projects.get(p.entry_id)) for p in community.projects),
-        background=background(embedder),
-        embedder=embedder,
+    tables = Tables(
+        people=table(vectors.PROFILE, [(p.member_id, p.member_id) for p in community.people]),
+        offers=table(vectors.OFFER, [(o.entry_id, o.member_id) for o in community.offers]),
+        needs=table(vectors.NEED, [(n.entry_id, n.member_id) for n in community.needs]),
+        projects=table(vectors.PROJECT, [(p.entry_id, p.member_id) for p in community.projects]),
+        embedded=np.ones(len(community.people), dtype=bool),
     )
+    return replace(community, background=background(embedder), embedder=embedder, tables=tables)
 
 
 def _load_texts(session: Session, *, team_id: str, now: datetime) -> Community:

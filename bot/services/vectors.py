@@ -13,6 +13,7 @@ from sqlmodel import Session
 from bot.matching.analysis import Analysis, analyse, reader_version
 from bot.matching.concepts import concept_index
 from bot.matching.embeddings import Embedder, entry_vectors, from_bytes, text_key, to_bytes
+from bot.matching.readings import Columns, Table, TableBuilder
 from bot.models import Member, Need, Offer, Project
 
 BATCH = 2000
@@ -86,6 +87,37 @@ def stored_of(
     for row, computed in zip(stale, _compute(source, embedder, stale), strict=True):
         found[row.id] = computed
     return found
+
+
+def stored_table(
+    session: Session,
+    source: Source,
+    *,
+    embedder: Embedder,
+    ids: list[int],
+    owners: list[int],
+    columns: Columns,
+) -> Table:
+    """The readings of rows `ids` (owned by `owners`), row for row, as one table: stored ones where still
+    current, the rest computed now (and not stored). Vectors stay in half precision, as stored, and no
+    reading is kept as an object: a community of 100,000 members reads in a few hundred megabytes."""
+    builder = TableBuilder(columns, concept_index(), rows=len(ids), dims=embedder.dims, dtype=np.float16)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        rows = {row.id: row for row in session.execute(_select(source).where(_table(source).c.id.in_(chunk)))}
+        stale = [row for row in rows.values() if not _current(row, key_of(embedder, *source.texts(row)))]
+        computed = {
+            row.id: reading for row, reading in zip(stale, _compute(source, embedder, stale), strict=True)
+        }
+        for row_id, owner in zip(chunk, owners[start : start + BATCH], strict=True):
+            if row_id in computed:
+                builder.add(owner, computed[row_id].vector, computed[row_id].analysis)
+            elif row_id in rows:
+                found = rows[row_id]
+                builder.add(owner, from_bytes(found.embedding), Analysis.from_json(found.analysis))
+            else:  # gone since the community was read: nothing to match by
+                builder.add(owner, None, Analysis({}, ()))
+    return builder.build()
 
 
 def refresh(

@@ -1,10 +1,33 @@
 """Word coverage: shared rare words count, common ones barely, and both directions matter."""
 
-import numpy as np
+from collections.abc import Mapping, Sequence
 
-from bot.matching.coverage import coverage
+import numpy as np
+import scipy.sparse as sp
+
+from bot.matching.coverage import coverage as coverage_of_matrices
 
 PAIR = (np.array([0]), np.array([0]))
+
+
+def coverage(
+    left: Sequence[Mapping[str, float]],
+    right: Sequence[Mapping[str, float]],
+    lefts: np.ndarray,
+    rights: np.ndarray,
+) -> np.ndarray:
+    """Coverage of texts given as word → weight, on matrices with one shared column per word."""
+    columns = {
+        word: column for column, word in enumerate(sorted({w for text in (*left, *right) for w in text}))
+    }
+
+    def matrix(texts: Sequence[Mapping[str, float]]) -> sp.csr_matrix:
+        rows = [row for row, text in enumerate(texts) for _ in text]
+        cols = [columns[word] for text in texts for word in text]
+        values = [weight for text in texts for weight in text.values()]
+        return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), len(columns)))
+
+    return coverage_of_matrices(matrix(left), matrix(right), lefts, rights)
 
 
 def words(found: set[str]) -> dict[str, float]:

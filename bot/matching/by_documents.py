@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.matching.model import NeedDoc, OfferDoc, Person, ProjectDoc
-from bot.matching.scorer import Doc, Match, Scorer
+from bot.matching.scorer import Doc, Found, Scorer, found
 
 
 def need_doc(need: NeedDoc) -> Doc:
@@ -64,14 +64,15 @@ class DocSides:
         self.interest_docs = [Doc(member, parts=tuple(parts[member])) for member in self.members]
         self.interest_row = {member: row for row, member in enumerate(self.members)}
 
-    def help(self, per_left: int) -> list[Match]:
-        return self.scorer.match(self.need_docs, self.offer_docs, per_left=per_left)
+    def help(self, per_left: int) -> Found:
+        return found(self.scorer.match(self.need_docs, self.offer_docs, per_left=per_left))
 
-    def projects_alike(self, per_left: int) -> list[Match]:
-        return self.scorer.match(self.project_docs, self.project_docs, per_left=per_left)
+    def projects_alike(self, per_left: int) -> Found:
+        return found(self.scorer.match(self.project_docs, self.project_docs, per_left=per_left))
 
-    def interests(self, per_left: int) -> tuple[list[int], list[Match]]:
-        return self.members, self.scorer.match(self.interest_docs, self.interest_docs, per_left=per_left)
+    def interests(self, per_left: int) -> tuple[list[int], Found]:
+        matches = self.scorer.match(self.interest_docs, self.interest_docs, per_left=per_left)
+        return self.members, found(matches)
 
     def shared_help(self, need_row: int, offer_row: int) -> tuple[str, ...]:
         return self.scorer.shared(self.need_docs[need_row], self.offer_docs[offer_row])

@@ -14,7 +14,7 @@ from bot.matching.concepts import ConceptIndex
 from bot.matching.hybrid import HybridScorer, Profiles
 from bot.matching.model import Community, NeedDoc, Tables
 from bot.matching.readings import Columns, Table, grouped, table_of
-from bot.matching.scorer import Match
+from bot.matching.scorer import Found
 
 
 def tables_of(community: Community, index: ConceptIndex) -> Tables:
@@ -91,19 +91,19 @@ class TableSides:
         self._interests: tuple[list[int], Table] | None = None
         self._interest_row: dict[int, int] | None = None
 
-    def help(self, per_left: int) -> list[Match]:
+    def help(self, per_left: int) -> Found:
         """Needs (left) against offers (right), with each offer's owner's profile."""
-        return self.scorer.match_tables(
+        return self.scorer.match_arrays(
             self.need_table, self.offer_table, per_left=per_left, profiles=self.profiles()
         )
 
-    def projects_alike(self, per_left: int) -> list[Match]:
-        return self.scorer.match_tables(self.project_table, self.project_table, per_left=per_left)
+    def projects_alike(self, per_left: int) -> Found:
+        return self.scorer.match_arrays(self.project_table, self.project_table, per_left=per_left)
 
-    def interests(self, per_left: int) -> tuple[list[int], list[Match]]:
+    def interests(self, per_left: int) -> tuple[list[int], Found]:
         """Members (their bio and projects together) against each other: (member ids, matches by row)."""
         members, table = self._interest_table()
-        return members, self.scorer.match_tables(table, table, per_left=per_left)
+        return members, self.scorer.match_arrays(table, table, per_left=per_left)
 
     def shared_help(self, need_row: int, offer_row: int) -> tuple[str, ...]:
         return self.scorer.shared_rows(self.need_table, need_row, self.offer_table, offer_row)

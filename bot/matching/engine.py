@@ -5,10 +5,13 @@ Pure: no database, no Slack, no clock. The same inputs always give the same sugg
 
 from dataclasses import replace
 
+import numpy as np
+
 from bot import texts
 from bot.matching.assign import assign
 from bot.matching.by_documents import DocSides, need_doc, offer_doc
 from bot.matching.by_tables import TableSides, tables_of
+from bot.matching.candidates import Candidates
 from bot.matching.hybrid import HybridScorer
 from bot.matching.model import (
     Community,
@@ -22,7 +25,7 @@ from bot.matching.model import (
     Suggestion,
     pair,
 )
-from bot.matching.scorer import ConceptTextScorer, Match, Scorer
+from bot.matching.scorer import ConceptTextScorer, Found, Scorer
 from bot.skills import label_for
 
 CANDIDATES_PER_NEED = 8
@@ -56,13 +59,16 @@ def suggest(
     else:
         sides = DocSides(scorer, people, offers, needs, projects)
 
-    candidates = [
-        *_help_candidates(sides.help(CANDIDATES_PER_NEED), needs, offers),
-        *_project_candidates(sides.projects_alike(CANDIDATES_PER_PROJECT), projects),
-        *_interest_candidates(*sides.interests(CANDIDATES_PER_PROFILE)),
-    ]
+    candidates = Candidates.joined(
+        [
+            _help_candidates(sides.help(CANDIDATES_PER_NEED), needs, offers),
+            _project_candidates(sides.projects_alike(CANDIDATES_PER_PROJECT), projects),
+            _interest_candidates(*sides.interests(CANDIDATES_PER_PROFILE)),
+        ]
+    )
     capacity = {offer.entry_id: offer.capacity_left for offer in offers}
     chosen = assign(candidates, people=people, history=history, limits=limits, capacity=capacity)
+    del candidates  # millions of rows at scale: gone before the reasons are written
     explain = _Reasons(people, offers, needs, projects)
     shared = _Shared(sides, offers, needs, projects)
     return {
@@ -79,37 +85,43 @@ def default_scorer(community: Community) -> Scorer:
     return HybridScorer(background=community.background)
 
 
-def _help_candidates(matches: list[Match], needs: list[NeedDoc], offers: list[OfferDoc]) -> list[Suggestion]:
-    found: list[Suggestion] = []
-    for match in matches:
-        need, offer = needs[match.left], offers[match.right]
-        asker, helper, score = need.member_id, offer.member_id, match.score
-        found.append(Suggestion(asker, helper, Kind.CAN_HELP_YOU, score, need.entry_id, offer.entry_id))
-        if not need.private:  # a private need is never the reason someone else is shown its owner
-            found.append(Suggestion(helper, asker, Kind.YOU_CAN_HELP, score, need.entry_id, offer.entry_id))
-    return found
+def _help_candidates(matches: Found, needs: list[NeedDoc], offers: list[OfferDoc]) -> Candidates:
+    lefts, rights, score = matches
+    asker = np.array([need.member_id for need in needs], dtype=np.int64)[lefts]
+    need_id = np.array([need.entry_id for need in needs], dtype=np.int64)[lefts]
+    shown = ~np.array([need.private for need in needs], dtype=bool)[lefts]
+    helper = np.array([offer.member_id for offer in offers], dtype=np.int64)[rights]
+    offer_id = np.array([offer.entry_id for offer in offers], dtype=np.int64)[rights]
+    return Candidates.joined(
+        [
+            Candidates.of(asker, helper, Kind.CAN_HELP_YOU, score, need=need_id, offer=offer_id),
+            # a private need is never the reason someone else is shown its owner
+            Candidates.of(
+                helper[shown],
+                asker[shown],
+                Kind.YOU_CAN_HELP,
+                score[shown],
+                need=need_id[shown],
+                offer=offer_id[shown],
+            ),
+        ]
+    )
 
 
-def _project_candidates(matches: list[Match], projects: list[ProjectDoc]) -> list[Suggestion]:
-    return [
-        Suggestion(
-            projects[match.left].member_id,
-            projects[match.right].member_id,
-            Kind.KINDRED,
-            match.score,
-            project_id=projects[match.left].entry_id,
-            other_project_id=projects[match.right].entry_id,
-        )
-        for match in matches
-    ]
+def _project_candidates(matches: Found, projects: list[ProjectDoc]) -> Candidates:
+    lefts, rights, score = matches
+    owner = np.array([project.member_id for project in projects], dtype=np.int64)
+    entry = np.array([project.entry_id for project in projects], dtype=np.int64)
+    return Candidates.of(
+        owner[lefts], owner[rights], Kind.KINDRED, score, project=entry[lefts], other_project=entry[rights]
+    )
 
 
-def _interest_candidates(members: list[int], matches: list[Match]) -> list[Suggestion]:
+def _interest_candidates(members: list[int], matches: Found) -> Candidates:
     """Members whose interests, taken together, cover the same ground."""
-    return [
-        Suggestion(members[match.left], members[match.right], Kind.KINDRED, match.score * INTEREST_FACTOR)
-        for match in matches
-    ]
+    lefts, rights, score = matches
+    ids = np.array(members, dtype=np.int64)
+    return Candidates.of(ids[lefts], ids[rights], Kind.KINDRED, score * INTEREST_FACTOR)
 
 
 class _Shared:

@@ -36,7 +36,7 @@ PROFILE_WEIGHT = 0.6  # the other side's owner, by their title and bio, is about
 # nobody can answer rarely gets a "can help you" (tests/matching/data/README.md has the figures).
 THRESHOLD = 0.4
 CANDIDATES_FACTOR = 3
-LEFT_CHUNK = 16_384  # left rows scored at once
+LEFT_CHUNK = 8192  # left rows scored at once
 ROW_BLOCK = 8192  # rows of 256 floats per step: a few megabytes of temporaries at a time
 BACKGROUND_WEIGHT = 200  # the model's background counts as this many texts of the community
 
@@ -107,13 +107,26 @@ class HybridScorer:
     def match_tables(
         self, left: Table, right: Table, *, per_left: int, profiles: Profiles | None = None
     ) -> list[Match]:
-        """For each left row, up to `per_left` right rows of another owner, best first. The right side is
+        """For each left row, up to `per_left` right rows of another owner, best first."""
+        lefts, rights, score = self.match_arrays(left, right, per_left=per_left, profiles=profiles)
+        return [
+            Match(left=i, right=j, score=value)
+            for i, j, value in zip(lefts.tolist(), rights.tolist(), score.tolist(), strict=True)
+        ]
+
+    def match_arrays(
+        self, left: Table, right: Table, *, per_left: int, profiles: Profiles | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`match_tables` as arrays (left rows, right rows, scores rounded to 4 places). The right side is
         read once; left rows are scored `LEFT_CHUNK` at a time, so memory stays flat however many."""
+        nothing = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         if not len(left) or not len(right):
-            return []
+            return nothing
         keep = per_left * CANDIDATES_FACTOR
         mean = community_mean(left.vectors, right.vectors, self.background)
-        right_vectors = unit_centred(right.vectors, mean)
+        right_vectors = unit_centred(right.vectors, mean).astype(
+            np.float16
+        )  # half the memory; rows upcast per block
         index = Neighbours(right_vectors, right.owner, queries=len(left))
         space = skill_space(left, right, self.index)
         words = Coverage(left.word_matrix(), right.word_matrix())
@@ -153,15 +166,10 @@ class HybridScorer:
             best = top_per_group(lefts[usable], score[usable], rights[usable], per_left)
             found.append((lefts[usable][best], rights[usable][best], score[usable][best]))
         if not found:
-            return []
+            return nothing
         lefts, rights, score = (np.concatenate(parts) for parts in zip(*found, strict=True))
         order = np.argsort(lefts, kind="stable")  # by left row, best first within each
-        return [
-            Match(left=i, right=j, score=round(value, 4))
-            for i, j, value in zip(
-                lefts[order].tolist(), rights[order].tolist(), score[order].tolist(), strict=True
-            )
-        ]
+        return lefts[order], rights[order], np.round(score[order].astype(np.float64), 4)
 
     def shared_rows(self, left: Table, left_row: int, right: Table, right_row: int) -> tuple[str, ...]:
         """The skills two rows both name, strongest first; none when their senses or places rule it out."""
@@ -187,9 +195,10 @@ class HybridScorer:
         out = cosine.copy()
         rows = profiles.row_of[rights]
         known = np.flatnonzero(rows >= 0)
-        used, position = np.unique(rows[known], return_inverse=True)  # each owner centred once
-        their = unit_centred(profiles.vectors[used], mean)
-        out[known] = row_dots(left_vectors, their, lefts[known], position)
+        for start in range(0, len(known), ROW_BLOCK):  # each owner's profile centred as it is needed
+            chosen = known[start : start + ROW_BLOCK]
+            their = unit_centred(profiles.vectors[rows[chosen]], mean)
+            out[chosen] = np.einsum("ij,ij->i", left_vectors[lefts[chosen]], their)
         return out
 
 

@@ -36,7 +36,7 @@ class Neighbours:
     many left vectors there will be in all, which decides between exact and clustered search)."""
 
     def __init__(self, right: np.ndarray, right_owner: np.ndarray, *, queries: int) -> None:
-        self.right = np.asarray(right, dtype=np.float32)
+        self.right = right if right.dtype in (np.float16, np.float32) else right.astype(np.float32)
         self.right_owner = right_owner
         self.centres: np.ndarray | None = None
         if queries * len(right) > EXACT_LIMIT:
@@ -108,7 +108,7 @@ def _exact(
     """Every left row in `left_rows` against every right row in `right_rows` (both index the full arrays;
     `right_rows` ascending, so a lower column is a lower right row)."""
     keep = min(keep, len(right_rows))
-    rights = right[right_rows]
+    rights = right[right_rows].astype(np.float32, copy=False)
     block_rows = max(1, BLOCK_CELLS // max(len(right_rows), 1))
     lefts_out, rights_out, scores_out = [], [], []
     for start in range(0, len(left_rows), block_rows):
@@ -133,6 +133,7 @@ def _by_cluster(home: np.ndarray, clusters: int) -> tuple[np.ndarray, np.ndarray
 def _kmeans(vectors: np.ndarray, *, clusters: int) -> np.ndarray:
     """Cluster centres from evenly spaced rows, refined by a few rounds on an evenly spaced sample."""
     sample = vectors[np.linspace(0, len(vectors) - 1, min(len(vectors), KMEANS_SAMPLE)).astype(np.int64)]
+    sample = sample.astype(np.float32, copy=False)
     centres = sample[np.linspace(0, len(sample) - 1, min(clusters, len(sample))).astype(np.int64)].copy()
     for _ in range(KMEANS_ROUNDS):
         nearest_centre = _closest(sample, centres, 1)[:, 0]
@@ -154,7 +155,7 @@ def _closest(vectors: np.ndarray, centres: np.ndarray, count: int) -> np.ndarray
     out = np.empty((len(vectors), count), dtype=np.int64)
     rows = max(1, BLOCK_CELLS // max(len(centres), 1))
     for start in range(0, len(vectors), rows):
-        scores = vectors[start : start + rows] @ centres.T
+        scores = vectors[start : start + rows].astype(np.float32, copy=False) @ centres.T
         if count == 1:
             out[start : start + rows, 0] = np.argmax(scores, axis=1)  # the first of equal maxima
         else:

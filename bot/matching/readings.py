@@ -97,6 +97,8 @@ class Table:
     def take(self, rows: Sequence[int] | np.ndarray) -> "Table":
         """These rows only, in this order."""
         rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == len(self) and (rows == np.arange(len(self))).all():
+            return self  # every row in order: nothing to copy
         position = {int(row): new for new, row in enumerate(rows.tolist())}
         return Table(
             owner=self.owner[rows],
@@ -159,7 +161,7 @@ def topic_words(index: ConceptIndex, reading: Analysis) -> dict[str, float]:
     }
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _unclear(index: ConceptIndex, concepts: frozenset[str], ruled_out: frozenset[str]) -> frozenset[str]:
     """Words whose sense is unconfirmed or ruled out (the same few combinations recur across a community)."""
     return index.unconfirmed(concepts) | index.words_of(ruled_out)
@@ -193,11 +195,7 @@ def grouped(parts: Sequence[Table], groups: Sequence[np.ndarray], owners: np.nda
     for part, group in zip(parts, groups, strict=True):
         inside = np.flatnonzero(group >= 0)
         membership = sp.csr_matrix((np.ones(len(inside)), (group[inside], inside)), shape=(count, len(part)))
-        has_vector = np.abs(part.vectors).sum(axis=1) > 0
-        weighted = sp.csr_matrix(
-            (has_vector[inside].astype(np.float64), (group[inside], inside)), shape=(count, len(part))
-        )
-        vectors += np.asarray(weighted @ part.vectors.astype(np.float32), dtype=np.float32)
+        _add_vectors(vectors, part.vectors, group)
         concepts = concepts + membership @ part.concept_matrix()
         words = part.word_matrix()
         headline = headline + membership @ (words >= 1.0).astype(np.float64)
@@ -218,6 +216,18 @@ def grouped(parts: Sequence[Table], groups: Sequence[np.ndarray], owners: np.nda
         senses=senses,
         columns=columns,
     )
+
+
+def _add_vectors(out: np.ndarray, vectors: np.ndarray, group: np.ndarray, block: int = 32_768) -> None:
+    """out[g] += the sum of the vectors of group g's rows, a block of rows at a time (a member's parts
+    added in float32, never a copy of all of them at once)."""
+    rows = np.flatnonzero(group >= 0)
+    rows = rows[np.argsort(group[rows], kind="stable")]
+    for start in range(0, len(rows), block):
+        chosen = rows[start : start + block]
+        groups = group[chosen]
+        firsts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+        out[groups[firsts]] += np.add.reduceat(vectors[chosen], firsts, axis=0, dtype=np.float32)
 
 
 def _joined(one: Sense, other: Sense) -> Sense:

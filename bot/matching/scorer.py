@@ -58,6 +58,18 @@ class Match:
     score: float
 
 
+Found = tuple[np.ndarray, np.ndarray, np.ndarray]  # matches as arrays: left rows, right rows, scores
+
+
+def found(matches: Sequence[Match]) -> Found:
+    """Matches as arrays."""
+    return (
+        np.array([m.left for m in matches], dtype=np.int64),
+        np.array([m.right for m in matches], dtype=np.int64),
+        np.array([m.score for m in matches], dtype=np.float64),
+    )
+
+
 class Scorer(Protocol):
     @property
     def threshold(self) -> float:

@@ -7,6 +7,7 @@ from importlib.resources import files
 import numpy as np
 import pytest
 
+from bot.matching import hybrid as hybrid_module
 from bot.matching.embeddings import DEFAULT_MODEL, StaticEmbedder, background, entry_vectors, load_embedder
 from bot.matching.hybrid import HybridScorer, combine
 from bot.matching.scorer import Doc
@@ -165,3 +166,19 @@ def test_the_same_documents_give_the_same_matches_in_any_order(embedder: StaticE
     assert len(first) > len(needs)
     assert again == first
     assert moved == first
+
+
+def test_scoring_a_few_left_rows_at_a_time_gives_the_same_matches(
+    embedder: StaticEmbedder, offers: list[Doc], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    needs = [
+        doc(embedder, 1, "I need a new logo for my bakery"),
+        doc(embedder, 2, "drowning in receipts and invoices, bookkeeping help please"),
+        doc(embedder, 3, "can't switch off in the evenings, clients email at night"),
+        doc(embedder, 4, "nobody finds my website on google"),
+        doc(embedder, 5, "Ball python care: my snake hasn't eaten"),
+    ]
+    at_once = scorer(embedder).match(needs, offers, per_left=3)
+    monkeypatch.setattr(hybrid_module, "LEFT_CHUNK", 2)
+    assert scorer(embedder).match(needs, offers, per_left=3) == at_once
+    assert at_once, "the needs found helpers"

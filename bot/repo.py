@@ -190,12 +190,14 @@ def rows_of_team(
     *,
     model: type[Member] | type[Entry],
     team_id: str,
-    columns: Sequence[str],
+    columns: Sequence[str | None],
     statuses: Sequence[str] | None = None,
 ) -> list[tuple[Any, ...]]:
-    """Just these columns of a team's rows, as tuples: much faster than whole objects for bulk reads."""
+    """Just these columns of a team's rows, as tuples: much faster than whole objects for bulk reads (a
+    column named None reads as None, not read at all)."""
     table = model.__table__  # type: ignore[union-attr]
-    query = sa.select(*(table.c[name] for name in columns)).where(table.c.team_id == team_id)
+    selected = (table.c[name] if name is not None else sa.null() for name in columns)
+    query = sa.select(*selected).where(table.c.team_id == team_id)
     if statuses is not None:
         query = query.where(table.c.status.in_(statuses))
     return [tuple(row) for row in session.execute(query.order_by(table.c.id))]

@@ -36,6 +36,7 @@ def assign(
     if not isinstance(candidates, Candidates):
         candidates = Candidates.from_suggestions(list(candidates))
     options = shortlist(candidates, people=people, history=history, limits=limits)
+    del candidates  # the caller holds no other reference: millions of rows at scale go now
     listed, ranges = options.candidates, options.ranges
     order = sorted(ranges, key=lambda member: (len(ranges[member]), people[member].user_id))
 

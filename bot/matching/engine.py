@@ -59,22 +59,23 @@ def suggest(
     else:
         sides = DocSides(scorer, people, offers, needs, projects)
 
-    candidates = Candidates.joined(
-        [
-            _help_candidates(sides.help(CANDIDATES_PER_NEED), needs, offers),
-            _project_candidates(sides.projects_alike(CANDIDATES_PER_PROJECT), projects),
-            _interest_candidates(*sides.interests(CANDIDATES_PER_PROFILE)),
-        ]
-    )
     capacity = {offer.entry_id: offer.capacity_left for offer in offers}
-    chosen = assign(candidates, people=people, history=history, limits=limits, capacity=capacity)
-    del candidates  # millions of rows at scale: gone before the reasons are written
+    # Millions of rows at scale, held only by assign() so they are gone as soon as it has its shortlist.
+    chosen = assign(
+        _candidates(sides, offers, needs, projects),
+        people=people,
+        history=history,
+        limits=limits,
+        capacity=capacity,
+    )
     explain = _Reasons(people, offers, needs, projects)
     shared = _Shared(sides, offers, needs, projects)
-    return {
-        member: [explain(replace(candidate, shared=shared(candidate))) for candidate in picks]
-        for member, picks in chosen.items()
-    }
+    explained: dict[int, list[Suggestion]] = {}
+    for member in list(chosen):  # each member's picks give way to their explained copies as it goes
+        explained[member] = [
+            explain(replace(candidate, shared=shared(candidate))) for candidate in chosen.pop(member)
+        ]
+    return explained
 
 
 def default_scorer(community: Community) -> Scorer:
@@ -83,6 +84,18 @@ def default_scorer(community: Community) -> Scorer:
     if community.embedder is None:
         return ConceptTextScorer()
     return HybridScorer(background=community.background)
+
+
+def _candidates(
+    sides: Sides, offers: list[OfferDoc], needs: list[NeedDoc], projects: list[ProjectDoc]
+) -> Candidates:
+    return Candidates.joined(
+        [
+            _help_candidates(sides.help(CANDIDATES_PER_NEED), needs, offers),
+            _project_candidates(sides.projects_alike(CANDIDATES_PER_PROJECT), projects),
+            _interest_candidates(*sides.interests(CANDIDATES_PER_PROFILE)),
+        ]
+    )
 
 
 def _help_candidates(matches: Found, needs: list[NeedDoc], offers: list[OfferDoc]) -> Candidates:

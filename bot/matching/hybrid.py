@@ -124,9 +124,7 @@ class HybridScorer:
             return nothing
         keep = per_left * CANDIDATES_FACTOR
         mean = community_mean(left.vectors, right.vectors, self.background)
-        right_vectors = unit_centred(right.vectors, mean).astype(
-            np.float16
-        )  # half the memory; rows upcast per block
+        right_vectors = unit_centred(right.vectors, mean, np.float16)  # half the memory; upcast per block
         index = Neighbours(right_vectors, right.owner, queries=len(left))
         space = skill_space(left, right, self.index)
         words = Coverage(left.word_matrix(), right.word_matrix())
@@ -311,10 +309,10 @@ def community_mean(left: np.ndarray, right: np.ndarray, background: np.ndarray |
     return np.asarray(total / count if count else total, dtype=np.float32)
 
 
-def unit_centred(vectors: np.ndarray, mean: np.ndarray) -> np.ndarray:
-    """Each vector minus the shared direction, back to length 1, as float32; a text with no known word (a
-    zero vector) stays zero, so it matches nothing by meaning."""
-    out = np.empty(vectors.shape, dtype=np.float32)
+def unit_centred(vectors: np.ndarray, mean: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    """Each vector minus the shared direction, back to length 1 (computed in float32, kept as `dtype`); a
+    text with no known word (a zero vector) stays zero, so it matches nothing by meaning."""
+    out: np.ndarray = np.empty(vectors.shape, dtype=dtype)
     for start in range(0, len(vectors), ROW_BLOCK):
         block = np.asarray(vectors[start : start + ROW_BLOCK], dtype=np.float32)
         empty = ~block.any(axis=1)

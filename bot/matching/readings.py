@@ -210,7 +210,7 @@ def grouped(parts: Sequence[Table], groups: Sequence[np.ndarray], owners: np.nda
     )
     return Table(
         owner=np.asarray(owners, dtype=np.int64),
-        vectors=vectors,
+        vectors=vectors.astype(np.float16),  # the precision they were stored in
         concepts=sp.csr_matrix(concepts),
         words=sp.csr_matrix(words),
         senses=senses,

@@ -208,7 +208,8 @@ def load_community(
     session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None
 ) -> Community:
     """Everyone's profile and open entries, with their sentence vectors when a model is configured."""
-    community = _load_texts(session, team_id=team_id, now=now)
+    # With stored readings, what the details and tags say is already read: only headlines are quoted.
+    community = _load_texts(session, team_id=team_id, now=now, headlines_only=embedder is not None)
     if embedder is None:
         return community
 
@@ -234,7 +235,13 @@ def load_community(
     return replace(community, background=background(embedder), embedder=embedder, tables=tables)
 
 
-def _load_texts(session: Session, *, team_id: str, now: datetime) -> Community:
+def _load_texts(session: Session, *, team_id: str, now: datetime, headlines_only: bool = False) -> Community:
+    """Everyone's profile and open entries; with `headlines_only`, no details and no tags (at 100,000
+    members they are a sizeable share of the memory a digest takes)."""
+
+    def unless_headlines(name: str) -> str | None:
+        return None if headlines_only else name
+
     last_digest = repo.last_sent(session, team_id=team_id, key_prefix=DIGEST_KEY_PREFIX)
     people = []
     for member_id, user_id, name, title, bio, status, cadence in repo.rows_of_team(
@@ -252,8 +259,8 @@ def _load_texts(session: Session, *, team_id: str, now: datetime) -> Community:
             entry_id,
             member_id,
             description,
-            details,
-            tuple(skills),
+            details or "",
+            tuple(skills or ()),
             None if capacity is None else max(0, capacity - used[entry_id]),
         )
         for entry_id, member_id, description, details, skills, capacity in repo.rows_of_team(
@@ -261,29 +268,55 @@ def _load_texts(session: Session, *, team_id: str, now: datetime) -> Community:
             model=Offer,
             team_id=team_id,
             statuses=[OfferStatus.ACTIVE],
-            columns=("id", "member_id", "description", "details", "skills", "monthly_capacity"),
+            columns=(
+                "id",
+                "member_id",
+                "description",
+                unless_headlines("details"),
+                unless_headlines("skills"),
+                "monthly_capacity",
+            ),
         )
     )
     needs = tuple(
         NeedDoc(
-            entry_id, member_id, description, details, tuple(skills), private=visibility == Visibility.PRIVATE
+            entry_id,
+            member_id,
+            description,
+            details or "",
+            tuple(skills or ()),
+            private=visibility == Visibility.PRIVATE,
         )
         for entry_id, member_id, description, details, skills, visibility in repo.rows_of_team(
             session,
             model=Need,
             team_id=team_id,
             statuses=[NeedStatus.OPEN],
-            columns=("id", "member_id", "description", "details", "skills", "visibility"),
+            columns=(
+                "id",
+                "member_id",
+                "description",
+                unless_headlines("details"),
+                unless_headlines("skills"),
+                "visibility",
+            ),
         )
     )
     projects = tuple(
-        ProjectDoc(entry_id, member_id, name, description, help_wanted, tuple(skills))
+        ProjectDoc(entry_id, member_id, name, description, help_wanted or "", tuple(skills or ()))
         for entry_id, member_id, name, description, help_wanted, skills in repo.rows_of_team(
             session,
             model=Project,
             team_id=team_id,
             statuses=[ProjectStatus.ACTIVE],
-            columns=("id", "member_id", "name", "description", "help_wanted", "skills"),
+            columns=(
+                "id",
+                "member_id",
+                "name",
+                "description",
+                unless_headlines("help_wanted"),
+                unless_headlines("skills"),
+            ),
         )
     )
     return Community(people=tuple(people), offers=offers, needs=needs, projects=projects)

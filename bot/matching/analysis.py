@@ -57,6 +57,22 @@ class Analysis:
         )
 
 
+NOTHING: frozenset[str] = frozenset()
+
+
+def read_once(data: dict[str, Any]) -> Analysis:
+    """A stored reading that is used once and dropped (a row of a table being built): no interning, and
+    the empty sets most texts have are shared."""
+    return Analysis(
+        concepts=data["concepts"],
+        terms=tuple(data["terms"]),
+        ruled_out=frozenset(data["ruled_out"]) if data["ruled_out"] else NOTHING,
+        places=frozenset(data["places"]) if data["places"] else NOTHING,
+        scoped=bool(data["scoped"]),
+        in_details=frozenset(data["in_details"]) if data.get("in_details") else NOTHING,
+    )
+
+
 def analyse(index: ConceptIndex, text: str, details: str = "", tags: Sequence[str] = ()) -> Analysis:
     context = " ".join((text, details, *(tag.replace("-", " ") for tag in tags)))
     main = index.read(text, context=context)

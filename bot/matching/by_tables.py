@@ -5,7 +5,7 @@ A community loaded from the database brings its tables (`Community.tables`); one
 the demo) gets them read here from each entry's text, vector and stored reading.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -103,7 +103,10 @@ class TableSides:
     def interests(self, per_left: int) -> tuple[list[int], Found]:
         """Members (their bio and projects together) against each other: (member ids, matches by row)."""
         members, table = self._interest_table()
-        return members, self.scorer.match_arrays(table, table, per_left=per_left)
+        found = self.scorer.match_arrays(table, table, per_left=per_left)
+        # Reasons need only the skills and senses: the grouped vectors (50 MB at 100,000 members) go.
+        self._interests = members, replace(table, vectors=np.zeros((len(table), 0), dtype=np.float16))
+        return members, found
 
     def shared_help(self, need_row: int, offer_row: int) -> tuple[str, ...]:
         return self.scorer.shared_rows(self.need_table, need_row, self.offer_table, offer_row)

@@ -239,8 +239,9 @@ def _load_texts(session: Session, *, team_id: str, now: datetime, headlines_only
     """Everyone's profile and open entries; with `headlines_only`, no details and no tags (at 100,000
     members they are a sizeable share of the memory a digest takes)."""
 
-    def unless_headlines(name: str) -> str | None:
-        return None if headlines_only else name
+    def entry_columns(last: str) -> tuple[str | None, ...]:
+        extra = (None, None) if headlines_only else ("details", "skills")
+        return ("id", "member_id", "description", *extra, last)
 
     last_digest = repo.last_sent(session, team_id=team_id, key_prefix=DIGEST_KEY_PREFIX)
     people = []
@@ -268,14 +269,7 @@ def _load_texts(session: Session, *, team_id: str, now: datetime, headlines_only
             model=Offer,
             team_id=team_id,
             statuses=[OfferStatus.ACTIVE],
-            columns=(
-                "id",
-                "member_id",
-                "description",
-                unless_headlines("details"),
-                unless_headlines("skills"),
-                "monthly_capacity",
-            ),
+            columns=entry_columns("monthly_capacity"),
         )
     )
     needs = tuple(
@@ -292,14 +286,7 @@ def _load_texts(session: Session, *, team_id: str, now: datetime, headlines_only
             model=Need,
             team_id=team_id,
             statuses=[NeedStatus.OPEN],
-            columns=(
-                "id",
-                "member_id",
-                "description",
-                unless_headlines("details"),
-                unless_headlines("skills"),
-                "visibility",
-            ),
+            columns=entry_columns("visibility"),
         )
     )
     projects = tuple(
@@ -314,8 +301,7 @@ def _load_texts(session: Session, *, team_id: str, now: datetime, headlines_only
                 "member_id",
                 "name",
                 "description",
-                unless_headlines("help_wanted"),
-                unless_headlines("skills"),
+                *((None, None) if headlines_only else ("help_wanted", "skills")),
             ),
         )
     )

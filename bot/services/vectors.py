@@ -10,7 +10,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from bot.matching.analysis import Analysis, analyse, reader_version
+from bot.matching.analysis import Analysis, analyse, read_once, reader_version
 from bot.matching.concepts import concept_index
 from bot.matching.embeddings import Embedder, entry_vectors, from_bytes, text_key, to_bytes
 from bot.matching.readings import Columns, Table, TableBuilder
@@ -114,7 +114,7 @@ def stored_table(
                 builder.add(owner, computed[row_id].vector, computed[row_id].analysis)
             elif row_id in rows:
                 found = rows[row_id]
-                builder.add(owner, from_bytes(found.embedding), Analysis.from_json(found.analysis))
+                builder.add(owner, from_bytes(found.embedding), read_once(found.analysis))
             else:  # gone since the community was read: nothing to match by
                 builder.add(owner, None, Analysis({}, ()))
     return builder.build()

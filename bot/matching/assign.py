@@ -84,12 +84,13 @@ class _Listed:
     """Some rows of the options, read as plain Python values (a handful at a time)."""
 
     def __init__(self, listed: Candidates, rows: range | list[int]) -> None:
-        self.rows = list(rows)
-        self.other = listed.other[self.rows].tolist()
-        self.kind = [KINDS[kind] for kind in listed.kind[self.rows].tolist()]
-        self.score = listed.score[self.rows].tolist()
-        self.need = listed.need[self.rows].tolist()
-        self.offer = listed.offer[self.rows].tolist()
+        self.rows = rows
+        where = slice(rows.start, rows.stop) if isinstance(rows, range) else rows  # a slice is a view
+        self.other = listed.other[where].tolist()
+        self.kind = [KINDS[kind] for kind in listed.kind[where].tolist()]
+        self.score = listed.score[where].tolist()
+        self.need = listed.need[where].tolist()
+        self.offer = listed.offer[where].tolist()
 
 
 def _best_available(

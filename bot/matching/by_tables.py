@@ -102,7 +102,7 @@ class TableSides:
 
     def interests(self, per_left: int) -> tuple[list[int], Found]:
         """Members (their bio and projects together) against each other: (member ids, matches by row)."""
-        members, table = self._interest_table()
+        members, table = self._grouped_interests()
         found = self.scorer.match_arrays(table, table, per_left=per_left)
         # Reasons need only the skills and senses: the grouped vectors (50 MB at 100,000 members) go.
         self._interests = members, replace(table, vectors=np.zeros((len(table), 0), dtype=np.float16))
@@ -148,25 +148,26 @@ class TableSides:
         return Profiles(self.tables.people.vectors, rows)
 
     def _interest_table(self) -> tuple[list[int], Table]:
-        """Each member with a bio or a project: who they are and what they work on, as one row."""
         if self._interests is None:
-            people, projects = self.tables.people, self.project_table
-            has_vector = np.abs(people.vectors).sum(axis=1) > 0
-            with_bio = [
-                row
-                for row, person in enumerate(self.community.people)
-                if person.bio or (has_vector[row] and self.tables.embedded[row])
-            ]
-            members = sorted(
-                {int(people.owner[row]) for row in with_bio} | {int(m) for m in projects.owner.tolist()}
-            )
-            output = {member: row for row, member in enumerate(members)}
-            bio_group = np.full(len(people), -1, dtype=np.int64)
-            for row in with_bio:
-                bio_group[row] = output[int(people.owner[row])]
-            project_group = np.array([output[int(m)] for m in projects.owner.tolist()], dtype=np.int64)
-            self._interests = (
-                members,
-                grouped([people, projects], [bio_group, project_group], np.array(members, dtype=np.int64)),
-            )
+            self._interests = self._grouped_interests()
         return self._interests
+
+    def _grouped_interests(self) -> tuple[list[int], Table]:
+        """Each member with a bio or a project: who they are and what they work on, as one row."""
+        people, projects = self.tables.people, self.project_table
+        has_vector: np.ndarray = np.asarray(people.vectors.any(axis=1))
+        with_bio = [
+            row
+            for row, person in enumerate(self.community.people)
+            if person.bio or (has_vector[row] and self.tables.embedded[row])
+        ]
+        members = sorted(
+            {int(people.owner[row]) for row in with_bio} | {int(m) for m in projects.owner.tolist()}
+        )
+        output = {member: row for row, member in enumerate(members)}
+        bio_group = np.full(len(people), -1, dtype=np.int64)
+        for row in with_bio:
+            bio_group[row] = output[int(people.owner[row])]
+        project_group = np.array([output[int(m)] for m in projects.owner.tolist()], dtype=np.int64)
+        table = grouped([people, projects], [bio_group, project_group], np.array(members, dtype=np.int64))
+        return members, table

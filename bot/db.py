@@ -60,7 +60,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def _json_text(value: Any) -> str:
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    """JSON as the standard library would write it for what Kindred stores (orjson also takes numpy
+    scalars and, through `_plain`, any other float or int subclass)."""
+    return orjson.dumps(
+        value, default=_plain, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+    ).decode()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, int):
+        return int(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -23,3 +23,21 @@ def test_start_up_objects_are_left_out_of_full_garbage_collections() -> None:
     assert counts["loaded"] > 50_000  # a full collection would walk all of these, every time
     assert counts["frozen"] >= counts["loaded"] * 0.9
     assert counts["left"] < 1_000
+
+
+def test_a_bulk_computation_runs_without_collections_and_gives_the_collector_back() -> None:
+    import gc
+
+    from bot.heap import without_collections
+
+    assert gc.isenabled()
+    with without_collections():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with without_collections():
+            pass
+        assert not gc.isenabled(), "a collector someone else turned off stays off"
+    finally:
+        gc.enable()

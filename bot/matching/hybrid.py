@@ -193,10 +193,9 @@ class HybridScorer:
         out = cosine.copy()
         rows = profiles.row_of[rights]
         known = np.flatnonzero(rows >= 0)
-        for start in range(0, len(known), ROW_BLOCK):  # each owner's profile centred as it is needed
-            chosen = known[start : start + ROW_BLOCK]
-            their = unit_centred(profiles.vectors[rows[chosen]], mean)
-            out[chosen] = np.einsum("ij,ij->i", left_vectors[lefts[chosen]], their)
+        used, position = np.unique(rows[known], return_inverse=True)  # each owner centred once a chunk
+        their = unit_centred(profiles.vectors[used], mean, np.float16)
+        out[known] = row_dots(left_vectors, their, lefts[known], position)
         return out
 
 

@@ -179,7 +179,9 @@ def _top_columns(scores: np.ndarray, count: int) -> np.ndarray:
     if wider < width:  # where the tie at the cut-off may reach past the wider choice, settle it on the row
         cut = np.take_along_axis(values, order[:, -1:], axis=1)[:, 0]
         rows = np.flatnonzero(cut == values.min(axis=1))
-        if len(rows):
-            columns = np.broadcast_to(np.arange(width), (len(rows), width))
-            chosen[rows] = np.lexsort((columns, -scores[rows]), axis=1)[:, :count]
+        if len(rows):  # in double precision a step per column tells equal cosines apart, lower column first
+            ranked = scores[rows].astype(np.float64) - np.arange(width) * TIE_STEP
+            top = np.argpartition(-ranked, count - 1, axis=1)[:, :count]
+            order = np.argsort(-np.take_along_axis(ranked, top, axis=1), axis=1, kind="stable")
+            chosen[rows] = np.take_along_axis(top, order, axis=1)
     return chosen

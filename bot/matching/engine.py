@@ -72,9 +72,7 @@ def suggest(
     shared = _Shared(sides, offers, needs, projects)
     explained: dict[int, list[Suggestion]] = {}
     for member in list(chosen):  # each member's picks give way to their explained copies as it goes
-        explained[member] = [
-            explain(replace(candidate, shared=shared(candidate))) for candidate in chosen.pop(member)
-        ]
+        explained[member] = [explain(candidate, shared(candidate)) for candidate in chosen.pop(member)]
     return explained
 
 
@@ -182,9 +180,10 @@ class _Reasons:
         """What a member works on, in their words: their first project, else the start of their bio."""
         return self.first_project.get(member_id) or self.people[member_id].bio
 
-    def __call__(self, candidate: Suggestion) -> Suggestion:
+    def __call__(self, candidate: Suggestion, shared: tuple[str, ...]) -> Suggestion:
+        """The candidate with the skills both sides name (`shared`), its shown score and its reason."""
         name = first_name(self.people[candidate.other_id].name)
-        labels = [label_for(tag) for tag in candidate.shared[:LABELS_IN_REASON]]
+        labels = [label_for(tag) for tag in shared[:LABELS_IN_REASON]]
         if candidate.kind == Kind.CAN_HELP_YOU:
             need, offer = self.needs[candidate.need_id or 0], self.offers[candidate.offer_id or 0]
             reason = texts.reason_can_help_you(need.description, name, offer.description, labels)
@@ -199,7 +198,7 @@ class _Reasons:
             reason = texts.reason_kindred_interests(
                 name, labels, self.theme(candidate.recipient_id), self.theme(candidate.other_id)
             )
-        return replace(candidate, score=round(candidate.score, 2), reason=reason)
+        return replace(candidate, score=round(candidate.score, 2), reason=reason, shared=shared)
 
 
 def first_name(name: str) -> str:

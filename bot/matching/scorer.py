@@ -109,14 +109,13 @@ class ConceptTextScorer:
         score = CONCEPT_WEIGHT * concept + TEXT_WEIGHT * text
         return best_matches(lefts, rights, score, (concept > 0) | (text >= TEXT_ONLY_MINIMUM), per_left)
 
-    def space(self, left: Sequence[Doc], right: Sequence[Doc], *, with_words: bool = True) -> "Space":
-        """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them (without the
-        word matrices when `with_words` is false: the hybrid scorer reads words by meaning instead)."""
+    def space(self, left: Sequence[Doc], right: Sequence[Doc]) -> "Space":
+        """Both sides as weighted concept and TF-IDF word matrices, to score any pairs of them."""
         features = self._read([*left, *right])
         columns, idf = self._concept_space(features.concepts)
         left_concepts = self._concept_matrix(features.concepts[: len(left)], columns, idf, expand=True)
         right_concepts = self._concept_matrix(features.concepts[len(left) :], columns, idf, expand=False)
-        if with_words and any(features.terms):
+        if any(features.terms):
             vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
             vectorizer.fit(features.terms)
             left_text = vectorizer.transform(features.terms[: len(left)])

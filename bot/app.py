@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.db import SessionFactory
 from bot.slack import listeners
 from bot.slack.context import Deps
+from bot.slack.once import Ledger, events_once
 
 
 def utc_now() -> datetime:
@@ -43,5 +44,6 @@ def create_app(
         next()
 
     app.middleware(provide_deps)
+    app.middleware(events_once(Ledger(sessions, clock)))
     listeners.register(app)
     return app

@@ -419,3 +419,17 @@ class ForgottenUser(SQLModel, table=True):
     team_id: str = Field(sa_type=sa.String(32))
     user_id: str = Field(sa_type=sa.String(32))
     forgotten_at: datetime = _now_column()
+
+
+# --- requests from Slack: each handled once -------------------------------------------------------------
+
+
+class HandledRequest(SQLModel, table=True):
+    """A request from Slack that a process has taken on: a Socket Mode envelope, an Events API event, a
+    submitted form. Slack redelivers what it thinks was not acknowledged in time (to any replica), and the
+    unique key makes sure only one process handles it."""
+
+    __tablename__ = "handled_requests"
+
+    key: str = Field(sa_type=sa.String(160), primary_key=True)
+    handled_at: datetime = Field(sa_type=UTCDateTime, index=True)

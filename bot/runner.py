@@ -20,6 +20,7 @@ from bot.jobs.context import JobContext
 from bot.jobs.leader import Elector, lock_for
 from bot.jobs.scheduler import build_scheduler
 from bot.slack.client import build_client
+from bot.slack.once import Ledger
 from bot.web import serve, wsgi_app
 
 log = logging.getLogger(__name__)
@@ -45,11 +46,20 @@ def run(settings: Settings, *, port: int | None = None) -> None:
     )
     socket_mode = None
     if settings.socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from bot.slack.socket_mode import OnceSocketModeHandler
 
         assert settings.slack_app_token is not None
-        socket_mode = SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
-        socket_mode.connect()  # type: ignore[no-untyped-call]
+        socket_mode = OnceSocketModeHandler(
+            app,
+            app_token=settings.slack_app_token.get_secret_value(),
+            web_client=client,
+            ledger=Ledger(sessions, utc_now),
+        )
+        try:
+            socket_mode.connect()
+        except ConfigError:
+            http.stop()
+            raise
         log.info("connected to Slack in Socket Mode")
 
     elector.start()
@@ -66,7 +76,7 @@ def run(settings: Settings, *, port: int | None = None) -> None:
     stopping.wait()
 
     if socket_mode is not None:
-        socket_mode.close()  # type: ignore[no-untyped-call]
+        socket_mode.stop()  # envelopes being handled finish and are acknowledged first
     http.stop()  # in-flight requests finish first
     elector.stop()  # a running job stops after its current message; the lock goes to another process
     executor.shutdown(wait=True)  # work that runs after an ack finishes too

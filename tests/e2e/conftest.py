@@ -20,9 +20,12 @@ from bot.jobs.context import JobContext
 from bot.jobs.registry import run_due
 from bot.models import Member, Need, Offer, Project
 from bot.slack.client import build_client
+from bot.slack.once import Ledger
+from bot.slack.socket_mode import OnceSocketModeHandler
 from bot.web import serve, wsgi_app
 from tests.conftest import NOW
 from tests.e2e.slack_platform import SlackPlatform
+from tests.e2e.socket_platform import SocketPlatform
 from tests.fakeslack import Call, FakeSlack
 
 SIGNING_SECRET = "fakesigningsecret0000test"
@@ -135,24 +138,50 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def bot(fake_slack: FakeSlack, database_url: str, engine: Engine, sessions: SessionFactory) -> Iterator[Bot]:
+def bot(
+    request: pytest.FixtureRequest,
+    fake_slack: FakeSlack,
+    database_url: str,
+    engine: Engine,
+    sessions: SessionFactory,
+) -> Iterator[Bot]:
+    """The bot over signed HTTP; a module parametrizes it with "socket" to run its scenarios over Socket
+    Mode too (`pytestmark = BOTH_TRANSPORTS`)."""
+    socket_mode = getattr(request, "param", "http") == "socket"
     settings = load_settings(
         SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        **(
+            {"SLACK_APP_TOKEN": fake_slack.app_token}
+            if socket_mode
+            else {"SLACK_SIGNING_SECRET": SIGNING_SECRET}
+        ),
         SLACK_API_URL=fake_slack.api_url,
         DATABASE_URL=database_url,
         KINDRED_SLACK_MESSAGES_PER_SECOND="100",  # the fake Slack has no rate limit to stay under
     )
     executor = CountingExecutor()
     clock = Clock(NOW)
-    app = create_app(settings, build_client(settings), sessions, clock=clock, listener_executor=executor)
-    server = serve(wsgi_app(app, engine), host="127.0.0.1", port=0, threads=8)
-    url = f"http://127.0.0.1:{server.port}"
-    platform = SlackPlatform(url=url, secret=SIGNING_SECRET, fake=fake_slack)
-    yield Bot(url, platform, fake_slack, sessions, settings, executor, clock)
-
-    server.stop()
+    client = build_client(settings)
+    app = create_app(settings, client, sessions, clock=clock, listener_executor=executor)
+    if socket_mode:
+        handler = OnceSocketModeHandler(
+            app, app_token=fake_slack.app_token, web_client=client, ledger=Ledger(sessions, clock)
+        )
+        handler.connect()
+        fake_slack.socket_mode.wait_for_link()
+        yield Bot("", SocketPlatform(fake=fake_slack), fake_slack, sessions, settings, executor, clock)
+        handler.stop()
+    else:
+        server = serve(wsgi_app(app, engine), host="127.0.0.1", port=0, threads=8)
+        url = f"http://127.0.0.1:{server.port}"
+        platform = SlackPlatform(url=url, secret=SIGNING_SECRET, fake=fake_slack)
+        yield Bot(url, platform, fake_slack, sessions, settings, executor, clock)
+        server.stop()
     executor.shutdown(wait=True)
+
+
+# A module's scenarios over signed HTTP and over Socket Mode.
+BOTH_TRANSPORTS = pytest.mark.parametrize("bot", ["http", "socket"], indirect=True)
 
 
 def entries_of(session: Session, user_id: str) -> dict[str, list[Any]]:

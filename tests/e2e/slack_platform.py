@@ -155,14 +155,19 @@ class SlackPlatform:
         self, view: dict[str, Any], *, user: str = "U0ALICE", values: dict[str, Any] | None = None
     ) -> Reply:
         """Submit a modal the bot opened, with `values` by block id (others keep their initial values)."""
+        return self.post_payload(self.submission(view, user=user, values=values))
+
+    def submission(
+        self, view: dict[str, Any], *, user: str = "U0ALICE", values: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The `view_submission` payload of a modal the bot opened."""
         submitted = {key: value for key, value in view.items() if key != "state"}
         submitted["state"] = {"values": state_values(view, values or {})}
-        payload = self._interaction("view_submission", user) | {
+        return self._interaction("view_submission", user) | {
             "trigger_id": self.fake.issue_trigger_id(),
             "view": submitted,
             "response_urls": [],
         }
-        return self.post_payload(payload)
 
     def suggest(self, action_id: str, typed: str, *, view: dict[str, Any], user: str = "U0ALICE") -> Reply:
         payload = self._interaction("block_suggestion", user) | {
@@ -175,7 +180,11 @@ class SlackPlatform:
         return self.post_payload(payload)
 
     def event(self, event: dict[str, Any]) -> Reply:
-        envelope = {
+        return self.post_event(self.event_envelope(event))
+
+    def event_envelope(self, event: dict[str, Any]) -> dict[str, Any]:
+        """An Events API callback as Slack sends it (each with a new `event_id`)."""
+        return {
             "token": VERIFICATION_TOKEN,
             "team_id": self.team_id,
             "api_app_id": APP_ID,
@@ -195,7 +204,6 @@ class SlackPlatform:
             "is_ext_shared_channel": False,
             "event_context": "4-fake-context",
         }
-        return self.post_event(envelope)
 
     def open_home(self, user: str = "U0ALICE") -> Reply:
         return self.event(

@@ -11,8 +11,10 @@ from bot.jobs.context import JobContext
 from bot.models import Intro, Member, PairFeedback
 from bot.slack.client import build_client
 from tests.conftest import NOW
-from tests.e2e.conftest import Bot, text_of
+from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
 from tests.factories import make_need, make_offer
+
+pytestmark = BOTH_TRANSPORTS
 
 
 @pytest.fixture

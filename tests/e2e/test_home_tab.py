@@ -1,7 +1,9 @@
 """The App Home: onboarding on a first visit, then entries with Edit/Withdraw, pause/resume and cadence."""
 
 from bot.models import MemberStatus, Need, Offer, Project
-from tests.e2e.conftest import Bot, text_of
+from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
+
+pytestmark = BOTH_TRANSPORTS
 
 
 def _actions(home: dict) -> list[tuple[str, str | None]]:

@@ -1,7 +1,9 @@
 """/need-help: urgency and private visibility, stored and confirmed."""
 
 from bot.models import Need
-from tests.e2e.conftest import Bot, text_of
+from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
+
+pytestmark = BOTH_TRANSPORTS
 
 
 def test_a_private_need_is_saved_and_the_member_is_told_it_stays_private(bot: Bot) -> None:

@@ -1,7 +1,9 @@
 """/offer-help: command → modal → submission → stored → Home republished → confirmed."""
 
 from bot.models import Offer
-from tests.e2e.conftest import Bot, text_of
+from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
+
+pytestmark = BOTH_TRANSPORTS
 
 
 def test_offer_help_opens_a_prefilled_modal_and_saves_the_offer(bot: Bot) -> None:

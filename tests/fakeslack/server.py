@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from tests.fakeslack import api_chat, api_views
 from tests.fakeslack.blockcheck import check_message_blocks
+from tests.fakeslack.socket_mode import SocketModeServer
 from tests.fakeslack.wire import (
     ApiError,
     Call,
@@ -78,11 +79,13 @@ class FakeSlack:
         self,
         *,
         token: str = "xoxb-fake-token",
+        app_token: str = "xapp-1-A0KINDRED-1-fakeapptoken",
         team_id: str = "T0FAKE",
         bot_user_id: str = "UBOT",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token
+        self.app_token = app_token
         self.team_id = team_id
         self.bot_user_id = bot_user_id
         self.workspace = Workspace(team_id=team_id, bot_user_id=bot_user_id, clock=clock)
@@ -93,6 +96,7 @@ class FakeSlack:
         self._fault_fn: FaultFn | None = None
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._socket_mode: SocketModeServer | None = None
 
     # ------------------------------------------------------------ lifecycle
 
@@ -110,6 +114,9 @@ class FakeSlack:
         return self
 
     def stop(self) -> None:
+        socket_mode, self._socket_mode = self._socket_mode, None
+        if socket_mode is not None:
+            socket_mode.stop()
         server, thread = self._server, self._thread
         self._server = self._thread = None
         if server is not None:
@@ -352,9 +359,29 @@ class FakeSlack:
             self._calls.append(Call(method, args, token, reply.status, response, time.monotonic()))
         return reply
 
+    @property
+    def socket_mode(self) -> SocketModeServer:
+        """The Socket Mode server that `apps.connections.open` sends the app to (started on first use)."""
+        if self._socket_mode is None:
+            self._socket_mode = SocketModeServer().start()
+        return self._socket_mode
+
+    def _connections_open(self, token: str | None) -> JSON:
+        """`apps.connections.open`: only an app-level token opens a Socket Mode connection."""
+        if token is None:
+            return {"ok": False, "error": "not_authed"}
+        if token == self.token:
+            return {"ok": False, "error": "not_allowed_token_type"}
+        if token != self.app_token:
+            return {"ok": False, "error": "invalid_auth"}
+        return {"ok": True, "url": self.socket_mode.url()}
+
     def _handle(
         self, method: str, args: dict[str, Any], token: str | None, body: bytes
     ) -> tuple[Reply, JSON]:
+        if method == "apps.connections.open":
+            response = self._connections_open(token)
+            return json_reply(response), response
         if method == "response_url":
             return self._response_url(args)
         if method == "upload_url":

@@ -18,6 +18,7 @@ from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext, validate_form
 from bot.slack.listeners.errors import guard
 from bot.slack.need_matches import need_confirmation
+from bot.slack.once import claim, submission_key
 from bot.slack.surfaces import fetch_identity, profile_view, publish_home, tell
 
 ENTRY_FORMS: dict[str, type[OfferCreate] | type[NeedCreate] | type[ProjectCreate]] = {
@@ -51,6 +52,10 @@ def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: Web
     now = deps.clock()
     try:
         with session_scope(deps.sessions) as session:
+            key = submission_key(view) if modal_context.entry_id is None else None
+            if key is not None and not claim(session, key, now=now):
+                ack()  # the same form, delivered again: it is stored already
+                return
             member, created_member = members.ensure_member(session, who=who, now=now)
             if modal_context.entry_id is None:
                 entry = entries.add_entry(session, member=member, data=data, now=now)

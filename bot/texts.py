@@ -570,6 +570,10 @@ EXPORT_ON_ITS_WAY = (
     "📦 Your data is on its way to your DMs: one JSON file with everything Kindred stores about you."
 )
 EXPORT_NOTHING = "Kindred stores nothing about you, so there's nothing to send. 🙂"
+EXPORT_UPLOADS_REFUSED = (
+    "Sorry — Slack didn't let Kindred send you a file. File uploads may be turned off in this workspace, or "
+    "Kindred lacks the `files:write` permission. Please tell whoever runs Kindred here."
+)
 EXPORT_TITLE = "Your Kindred data"
 EXPORT_COMMENT = (
     "📦 Here's everything Kindred stores about you in this workspace, as you asked. `/kindred forget-me` "

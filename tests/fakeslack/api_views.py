@@ -1,12 +1,9 @@
-"""views.* (modals and home tabs, with trigger exchange) and the external file-upload flow."""
+"""views.* (modals and home tabs, with trigger exchange)."""
 
 from __future__ import annotations
 
 import copy
 import json
-import mimetypes
-import secrets
-import time
 from typing import Any
 
 from tests.fakeslack.api_chat import Handler
@@ -149,110 +146,9 @@ def views_publish(ws: Workspace, args: dict[str, Any]) -> JSON:
     return _store_view(ws, payload, view_id, root=view_id, previous=None)
 
 
-# ------------------------------------------------------------------ files
-
-
-def files_get_upload_url_external(ws: Workspace, args: dict[str, Any]) -> JSON:
-    filename = args.get("filename")
-    if not filename:
-        raise invalid("missing required field: filename")
-    try:
-        length = int(args.get("length") or 0)
-    except (TypeError, ValueError):
-        raise invalid("must be an integer [json-pointer:/length]") from None
-    if length <= 0:
-        raise ApiError("missing_argument")
-    alt_txt = args.get("alt_txt")
-    if isinstance(alt_txt, str) and len(alt_txt) > 1000:
-        raise ApiError("alt_txt_too_large")
-    file_id = ws.new_id("F")
-    key = secrets.token_hex(12)
-    ws.upload_keys[key] = file_id
-    ws.pending_files[file_id] = {"filename": str(filename), "length": length, "content": None}
-    return {"ok": True, "upload_url": f"{ws.base_url}/upload/v1/{key}", "file_id": file_id}
-
-
-def receive_upload(ws: Workspace, key: str, content: bytes) -> str | None:
-    """Stores bytes POSTed to an upload URL; returns the file id, or None for an unknown URL."""
-    file_id = ws.upload_keys.get(key)
-    if file_id is None or file_id not in ws.pending_files:
-        return None
-    ws.pending_files[file_id]["content"] = content
-    return file_id
-
-
-def _file_object(ws: Workspace, file_id: str, pending: JSON, title: str, channels: list[str]) -> JSON:
-    name = pending["filename"]
-    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    now = int(time.time())
-    return {
-        "id": file_id,
-        "created": now,
-        "timestamp": now,
-        "name": name,
-        "title": title,
-        "mimetype": mimetype,
-        "filetype": name.rsplit(".", 1)[-1].lower() if "." in name else "binary",
-        "user": ws.bot_user_id,
-        "size": len(pending["content"]),
-        "is_public": any(not ws.channels[c].is_private and not ws.channels[c].is_im for c in channels),
-        "channels": channels,
-        "url_private": f"{ws.base_url}/files-pri/{ws.team_id}-{file_id}/{name}",
-        "permalink": f"https://fake-team.slack.com/files/{ws.bot_user_id}/{file_id}/{name}",
-    }
-
-
-def files_complete_upload_external(ws: Workspace, args: dict[str, Any]) -> JSON:
-    files = args.get("files")
-    if files is None:
-        raise invalid("missing required field: files")
-    if not isinstance(files, list) or not all(isinstance(f, dict) and f.get("id") for f in files):
-        raise invalid("must provide an array of objects with an id [json-pointer:/files]")
-    raw_channels = args.get("channels")
-    targets = [str(args["channel_id"])] if args.get("channel_id") else []
-    if not targets and isinstance(raw_channels, str):
-        targets = [c.strip() for c in raw_channels.split(",") if c.strip()]
-    try:
-        targets = [ws.conversation(c) for c in targets]
-    except ApiError:
-        raise ApiError("invalid_channel") from None
-    for item in files:
-        pending = ws.pending_files.get(str(item["id"]))
-        if pending is None or pending["content"] is None:
-            raise ApiError("file_not_found")
-    objects = []
-    for item in files:
-        file_id = str(item["id"])
-        pending = ws.pending_files.pop(file_id)
-        title = str(item.get("title") or pending["filename"])
-        objects.append(_file_object(ws, file_id, pending, title, targets))
-        ws.uploads.append(
-            {
-                "file_id": file_id,
-                "filename": pending["filename"],
-                "title": title,
-                "content": pending["content"],
-                "channel": targets[0] if targets else None,
-                "channels": targets,
-                "initial_comment": args.get("initial_comment"),
-                "thread_ts": args.get("thread_ts"),
-            }
-        )
-    for channel_id in targets:
-        message = ws.bot_message(str(args.get("initial_comment") or ""), ws.next_ts())
-        message["files"] = copy.deepcopy(objects)
-        message["upload"] = True
-        if args.get("thread_ts"):
-            message["thread_ts"] = str(args["thread_ts"])
-        ws.store(channel_id, message)
-    return {"ok": True, "files": objects}
-
-
 METHODS: dict[str, Handler] = {
     "views.open": views_open,
     "views.push": views_push,
     "views.update": views_update,
     "views.publish": views_publish,
-    "files.getUploadURLExternal": files_get_upload_url_external,
-    "files.completeUploadExternal": files_complete_upload_external,
 }

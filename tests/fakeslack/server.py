@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.fakeslack import api_chat, api_views
+from tests.fakeslack import api_chat, api_files, api_views
 from tests.fakeslack.blockcheck import check_message_blocks
 from tests.fakeslack.socket_mode import SocketModeServer
 from tests.fakeslack.wire import (
@@ -37,7 +37,7 @@ from tests.fakeslack.workspace import JSON, Workspace
 FaultFn = Callable[[str, dict[str, Any], int], "Fault | None"]
 CallFilter = Callable[[Call], bool]
 
-METHODS: dict[str, api_chat.Handler] = {**api_chat.METHODS, **api_views.METHODS}
+METHODS: dict[str, api_chat.Handler] = {**api_chat.METHODS, **api_views.METHODS, **api_files.METHODS}
 
 
 class _Server(ThreadingHTTPServer):
@@ -266,7 +266,8 @@ class FakeSlack:
 
     @property
     def uploads(self) -> list[JSON]:
-        """Completed uploads: file_id, filename, title, content (bytes), channel, channels, …"""
+        """Completed uploads, oldest first: file_id, filename, title, content (bytes), alt_txt,
+        snippet_type, channel (the first shared to, or None), channels, initial_comment, thread_ts."""
         with self._lock:
             return copy.deepcopy(self.workspace.uploads)
 
@@ -327,12 +328,13 @@ class FakeSlack:
             method = path[len("/api/") :]
         elif path.startswith("/response/"):
             method = "response_url"
-        elif path.startswith("/upload/v1/"):
+        elif path.startswith(api_files.UPLOAD_PATH):
             method = "upload_url"
         else:
             return text_reply("Not Found", 404)
         token: str | None = None
         if method == "upload_url":
+            body = api_files.upload_content(headers, body)
             args: dict[str, Any] = {"length": len(body)}
             parse_error: ApiError | None = None
         else:
@@ -385,11 +387,7 @@ class FakeSlack:
         if method == "response_url":
             return self._response_url(args)
         if method == "upload_url":
-            file_id = api_views.receive_upload(self.workspace, args["_url"].rsplit("/", 1)[-1], body)
-            if file_id is None:
-                return text_reply("Not Found", 404), {"ok": False, "error": "not_found"}
-            args["file_id"] = file_id
-            return text_reply(f"OK - {len(body)}"), {"ok": True, "file_id": file_id}
+            return api_files.receive_upload(self.workspace, args, body)
         handler = METHODS.get(method)
         if handler is None:
             response: JSON = {"ok": False, "error": "unknown_method", "req_method": method}

@@ -1,4 +1,4 @@
-"""users.info, conversations.*, chat.* and the external file upload, through a real WebClient."""
+"""users.info, conversations.* and chat.*, through a real WebClient."""
 
 from __future__ import annotations
 
@@ -299,48 +299,3 @@ def test_history_of_a_dm_with_a_deactivated_user_is_readable(client: WebClient, 
 
 def test_history_of_an_unknown_channel(client: WebClient) -> None:
     assert refusal(lambda: client.conversations_history(channel="CNOPE"))["error"] == "channel_not_found"
-
-
-# ------------------------------------------------------------------ files
-
-
-def test_files_upload_v2_works_end_to_end(client: WebClient, fake: FakeSlack) -> None:
-    fake.add_channel("C123", name="general")
-    answer = client.files_upload_v2(
-        channel="C123",
-        content=b"id,name\n1,dana\n",
-        filename="intros.csv",
-        title="Intros",
-        initial_comment="Here",
-    )
-    assert answer["file"]["name"] == "intros.csv"
-    assert answer["file"]["title"] == "Intros"
-    (upload,) = fake.uploads
-    assert (upload["filename"], upload["content"], upload["channel"]) == (
-        "intros.csv",
-        b"id,name\n1,dana\n",
-        "C123",
-    )
-    assert upload["initial_comment"] == "Here"
-    (message,) = fake.messages("C123")
-    assert (message["text"], message["files"][0]["id"]) == ("Here", upload["file_id"])
-    assert [c.method for c in fake.calls] == [
-        "files.getUploadURLExternal",
-        "upload_url",
-        "files.completeUploadExternal",
-    ]
-
-
-def test_completing_an_upload_that_never_happened(client: WebClient) -> None:
-    answer = refusal(lambda: client.files_completeUploadExternal(files=[{"id": "FNOPE", "title": "x"}]))
-    assert answer["error"] == "file_not_found"
-
-
-def test_completing_an_upload_into_an_unknown_channel(client: WebClient) -> None:
-    answer = refusal(lambda: client.files_upload_v2(channel="CNOPE", content="x", filename="a.txt"))
-    assert answer["error"] == "invalid_channel"
-
-
-def test_an_upload_url_needs_a_length(client: WebClient) -> None:
-    answer = refusal(lambda: client.files_getUploadURLExternal(filename="a.txt", length=0))
-    assert answer["error"] == "missing_argument"

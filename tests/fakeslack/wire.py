@@ -112,7 +112,8 @@ def fault_reply(fault: Fault) -> tuple[Reply, dict[str, Any]]:
     return json_reply(data, fault.status, headers), data
 
 
-def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
+def multipart_args(content_type: str, body: bytes) -> dict[str, Any]:
+    """The fields of a multipart/form-data body: file parts as bytes, the others as text."""
     head = f"Content-Type: {content_type}\r\n\r\n".encode()
     message = BytesParser(policy=HTTP).parsebytes(head + body)
     args: dict[str, Any] = {}
@@ -146,7 +147,7 @@ def parse_request(headers: dict[str, str], query: str, body: bytes) -> tuple[dic
                 raise ApiError("invalid_json")
             args.update(data)
         elif content_type.startswith("multipart/form-data"):
-            args.update(_multipart(content_type, body))
+            args.update(multipart_args(content_type, body))
         else:
             try:
                 args.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False))

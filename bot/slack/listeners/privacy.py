@@ -11,6 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot import texts
 from bot.db import session_scope
@@ -26,6 +27,17 @@ from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import publish_home
 
 log = logging.getLogger(__name__)
+
+# Slack's answers when the workspace or the app's scopes forbid the upload: trying again would not help.
+UPLOADS_REFUSED = frozenset(
+    {
+        "file_uploads_disabled",
+        "file_uploads_except_images_disabled",
+        "file_type_not_allowed",
+        "file_upload_size_restricted",
+        "missing_scope",
+    }
+)
 
 
 def register(app: App) -> None:
@@ -49,13 +61,20 @@ def send_export(body: dict[str, Any], client: WebClient, context: Any, respond: 
         return
     _answer(respond, text_message(texts.EXPORT_ON_ITS_WAY))
     channel = client.conversations_open(users=who.user_id)["channel"]["id"]
-    client.files_upload_v2(
-        channel=str(channel),
-        content=json.dumps(document, indent=2, ensure_ascii=False).encode(),
-        filename=texts.export_filename(now.date().isoformat()),
-        title=texts.EXPORT_TITLE,
-        initial_comment=texts.EXPORT_COMMENT,
-    )
+    try:
+        client.files_upload_v2(
+            channel=str(channel),
+            content=json.dumps(document, indent=2, ensure_ascii=False).encode(),
+            filename=texts.export_filename(now.date().isoformat()),
+            title=texts.EXPORT_TITLE,
+            initial_comment=texts.EXPORT_COMMENT,
+        )
+    except SlackApiError as error:
+        reason = error.response.get("error")
+        if reason not in UPLOADS_REFUSED:
+            raise
+        log.warning("could not send %s their data: Slack refused the upload (%s)", who.user_id, reason)
+        raise NotAllowed(texts.EXPORT_UPLOADS_REFUSED) from error
     log.info("sent %s their data", who.user_id)
 
 

@@ -73,10 +73,10 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(
     assert main(["import", "bad.json"]) == 1
     errors = capsys.readouterr().err
     assert (
-        "bad.json: members[3].offers[0].description: too long: at most 300 characters (this has 400)"
-        in errors
+        "bad.json: members[3].offers[0].description (U0DEMO004): too long: at most 300 characters "
+        "(this has 400)" in errors
     )
-    assert "bad.json: members[5].links:" in errors
+    assert "bad.json: members[5].links (U0DEMO006):" in errors
     assert "nothing was imported" in errors
     assert main(["export"]) == 1
     assert "has no members yet" in capsys.readouterr().err

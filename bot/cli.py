@@ -7,13 +7,16 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
 from bot import digest_output, logs, repo
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, load_settings, sqlite_file_problem
 from bot.db import SessionFactory, make_engine, make_session_factory, session_scope, upgrade
 from bot.heap import freeze_startup_objects
 from bot.jobs import digest as digest_job
@@ -28,9 +31,21 @@ from bot.slack.client import build_client
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
 
+_engines: list[Engine] = []  # disposed of when the command ends, so SQLite leaves no -wal or -shm file
+
+
+class CommandFailed(Exception):
+    """The command cannot go on; the message is one line saying what to fix."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """A usage mistake in one line (not the whole usage), with exit code 2."""
+        self.exit(EXIT_CONFIG, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kindred",
         description="Kindred: a Slack bot that connects community members who can help each other.",
     )
@@ -81,16 +96,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         logs.configure(level=settings.log_level, fmt=settings.log_format)
-        return _dispatch(args, settings)
+        return _run(args, settings)
     except ConfigError as error:
-        print(f"kindred: {error}", file=sys.stderr)
+        for line in str(error).splitlines():
+            print(f"kindred: {line}", file=sys.stderr)
         return EXIT_CONFIG
-    except OperationalError as error:
-        print(f"kindred: cannot use the database: {error.orig or error}".splitlines()[0], file=sys.stderr)
+    except CommandFailed as error:
+        print(f"kindred: {error}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # `kindred digest --json | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    """The command, with database problems told in one line, and every database closed at the end."""
+    database = f"sqlite:///{args.db}" if args.command == "demo" else settings.database_url
+    try:
+        return _dispatch(args, settings)
+    except DatabaseError as error:
+        if type(error) not in (OperationalError, DatabaseError):  # an integrity error is a bug
+            raise
+        raise CommandFailed(_database_problem(database, error)) from None
+    except CommandError as error:
+        raise CommandFailed(_migration_problem(error)) from None
+    finally:
+        while _engines:
+            _engines.pop().dispose()
+
+
+def _database_problem(url: str, error: DatabaseError) -> str:
+    reason = str(error.orig or error).strip().splitlines()[0]
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return f"cannot use the database {parsed.render_as_string(hide_password=True)}: {reason}"
+    path = parsed.database
+    if reason == "unable to open database file":
+        return (
+            f"cannot open the SQLite file {path}: check that its folder exists and that you may write there"
+        )
+    if reason == "file is not a database":
+        return f"{path} is not a SQLite database: name a Kindred database, or a file that does not exist yet"
+    return f"cannot use the SQLite file {path}: {reason}"
+
+
+def _migration_problem(error: CommandError) -> str:
+    reason = str(error).strip().splitlines()[0]
+    if reason.startswith("Can't locate revision"):
+        return (
+            f"the database was migrated by a newer Kindred ({reason.lower()}): run that version or a later "
+            "one, or point DATABASE_URL at another database"
+        )
+    return f"cannot migrate the database: {reason}"
+
+
+def _open_database(url: str) -> Engine:
+    """An engine that is disposed of when the command ends."""
+    engine = make_engine(url)
+    _engines.append(engine)
+    return engine
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -100,7 +164,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         run(settings, port=args.port)
         return 0
     if args.command == "db":
-        engine = make_engine(settings.database_url)
+        engine = _open_database(settings.database_url)
         upgrade(engine)
         embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
         where = make_url(settings.database_url).render_as_string(hide_password=True)
@@ -109,6 +173,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "demo":
         from bot.demo import load_demo
 
+        problem = sqlite_file_problem(str(args.db))
+        if problem:
+            raise ConfigError(f"--db {problem}")
         print(load_demo(args.db, now=datetime.now(UTC)))
         print(f"(Loaded into {args.db}; run it again any time, nothing is duplicated.)")
         return 0
@@ -151,7 +218,7 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
     now = _now(args.now, settings)
     if not args.dry_run:
         settings.require_token(" (or use --dry-run to send nothing)")
-    engine = make_engine(settings.database_url)
+    engine = _open_database(settings.database_url)
     upgrade(engine)
     freeze_startup_objects()
     sessions = make_session_factory(engine)
@@ -178,7 +245,7 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
 def _tick(args: argparse.Namespace, settings: Settings) -> int:
     now = _now(args.now, settings)
     settings.require_token()
-    engine = make_engine(settings.database_url)
+    engine = _open_database(settings.database_url)
     upgrade(engine)
     freeze_startup_objects()
     context = JobContext(
@@ -214,18 +281,11 @@ def _one_team(session: Session, team: str | None) -> str | None:
 
 def _import(path: str, settings: Settings) -> int:
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"kindred: cannot read {path}: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        community = community_file.parse(text)
+        community = community_file.parse(community_file.decode(_read(path)))
     except community_file.CommunityFileError as error:
-        for problem in error.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
-        print(f"kindred: {error.message}", file=sys.stderr)
+        _report_problems(path, error)
         return EXIT_FAILED
-    engine = make_engine(settings.database_url)
+    engine = _open_database(settings.database_url)
     upgrade(engine)
     sessions = make_session_factory(engine)
     with session_scope(sessions) as session:
@@ -248,7 +308,7 @@ def _import(path: str, settings: Settings) -> int:
 
 
 def _export(path: str, team: str | None, settings: Settings) -> int:
-    engine = make_engine(settings.database_url)
+    engine = _open_database(settings.database_url)
     upgrade(engine)
     with session_scope(make_session_factory(engine)) as session:
         chosen = _one_team(session, team)
@@ -258,9 +318,50 @@ def _export(path: str, team: str | None, settings: Settings) -> int:
     if path == "-":
         sys.stdout.write(text)
     else:
-        Path(path).write_text(text, encoding="utf-8")
+        _write(path, text)
         print(f"Exported workspace {chosen} to {path}.", file=sys.stderr)
     return 0
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise CommandFailed(f"cannot read {path}: {_file_problem(path, error)}") from None
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CommandFailed(f"cannot write {path}: {_file_problem(path, error)}") from None
+
+
+def _file_problem(path: str, error: OSError) -> str:
+    folder = Path(path).parent
+    if isinstance(error, FileNotFoundError):
+        if not folder.is_dir():
+            return f"the folder {folder} does not exist; create it or choose another"
+        return "there is no such file; check the name and the folder"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder; name a file in it, such as community.json"
+    if isinstance(error, NotADirectoryError):
+        return f"{folder} is not a folder"
+    if isinstance(error, PermissionError):
+        return "permission denied; choose a file and folder you may use, or change their permissions"
+    return error.strerror or str(error)
+
+
+def _report_problems(path: str, error: community_file.CommunityFileError) -> None:
+    """One problem in one line; several, one a line, then what happened."""
+    if len(error.problems) == 1:
+        print(f"kindred: {path}: {error.problems[0]}; nothing was imported", file=sys.stderr)
+        return
+    for problem in error.problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    print(f"kindred: {error.message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

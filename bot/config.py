@@ -1,24 +1,37 @@
 """Settings: the only place that reads the environment (and an optional `.env`).
 
-A missing or malformed setting becomes one `ConfigError` whose message names the variable and says how
-to fix it; the CLI prints it on one line and exits with code 2.
+Missing or malformed settings become one `ConfigError` with a line for each bad setting, naming the
+variable and saying how to fix it; the CLI prints those lines and exits with code 2.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import time
+from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.matching.embeddings import DEFAULT_MODEL, ModelNotFound, load_embedder
 
 SLACK_API_URL = "https://slack.com/api/"
+DATABASE_URL_FORMS = (
+    "sqlite:///kindred.db (a file in the working directory) or postgresql://user@host:5432/db"
+)
+TOKEN_KINDS = {
+    "xoxb-": "a bot token",
+    "xoxp-": "a user token",
+    "xapp-": "an app-level token",
+    "xoxe-": "a refresh or configuration token",
+    "xoxe.": "an expiring token from token rotation, which Kindred does not refresh",
+}
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -36,7 +49,7 @@ INT_RANGES = {
 
 
 class ConfigError(Exception):
-    """A setting is missing or malformed; the message is one line meant for the operator."""
+    """A setting is missing or malformed; the message is one line per bad setting, meant for the operator."""
 
 
 class Settings(BaseSettings):
@@ -68,6 +81,13 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"
     )
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _any_case(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.strip().upper() if info.field_name == "log_level" else value.strip().lower()
 
     @field_validator("embedding_model")
     @classmethod
@@ -116,11 +136,11 @@ class Settings(BaseSettings):
             url = make_url(value)
         except ArgumentError:
             raise ValueError(
-                f"is not a database URL (got {value!r}); use sqlite:///kindred.db or "
-                "postgresql+psycopg://user@host:5432/dbname"
+                f"is not a database URL (got {_without_password(value)!r}); use {DATABASE_URL_FORMS}"
             ) from None
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise ValueError(f"must be a sqlite:// or postgresql:// URL (got {url.get_backend_name()!r})")
+        problem = _database_url_problem(url)
+        if problem:
+            raise ValueError(problem)
         return value
 
     @field_validator("timezone")
@@ -200,9 +220,64 @@ def _token_with_prefix(value: SecretStr | None, prefix: str, what: str) -> Secre
     if value is None or value.get_secret_value().strip() == "":
         return None
     token = value.get_secret_value().strip()
-    if not token.startswith(prefix) or len(token) < len(prefix) + 8:
-        raise ValueError(f"must start with {prefix} ({what})")
+    if not token.startswith(prefix):
+        raise ValueError(f"must start with {prefix} ({what}), but {_token_start(token)}")
+    if len(token) < len(prefix) + 8:
+        raise ValueError(f"is too short to be a token ({what}): copy the whole token")
     return SecretStr(token)
+
+
+def _token_start(token: str) -> str:
+    """What a token starts with, told without showing any of its secret part."""
+    for prefix, kind in TOKEN_KINDS.items():
+        if token.startswith(prefix):
+            return f"it starts with {prefix}: that is {kind}"
+    if token[:1] in "\"'":
+        return "it starts with a quote mark: remove the quotes around the token"
+    if token.lower().startswith("bearer "):
+        return "it starts with Bearer: remove that word and keep only the token"
+    return "it does not look like a Slack token (those start with xox or xapp-)"
+
+
+def _without_password(url: str) -> str:
+    """A URL that did not parse, fit to print: `user:secret@` becomes `user:***@`."""
+    return re.sub(r"([^/:@]+:)[^/@]+@", r"\1***@", url)
+
+
+def _database_url_problem(url: URL) -> str | None:
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        return f"must be a sqlite:// or postgresql:// URL (got {backend!r}); use {DATABASE_URL_FORMS}"
+    if backend == "postgresql" and url.drivername != "postgresql+psycopg":
+        return (
+            f"names the driver {url.drivername!r}, but Kindred talks to PostgreSQL through psycopg 3: "
+            "write postgresql://user@host:5432/db"
+        )
+    if backend == "sqlite" and url.host:
+        return (
+            f"has two slashes after sqlite: and so names no file; write sqlite:///{url.host} (three slashes: "
+            "a file in the working directory) or sqlite:////absolute/path/kindred.db (four)"
+        )
+    return sqlite_file_problem(url.database) if backend == "sqlite" else None
+
+
+def sqlite_file_problem(database: str | None) -> str | None:
+    """Why SQLite could not open (and, in WAL mode, write next to) the file `database`, if it could not."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database)
+    folder = path.parent
+    if path.is_dir():
+        return f"names the folder {path}: name a file in it, such as {path / 'kindred.db'}"
+    if not folder.is_dir():
+        hint = " (~ is not expanded here: write the full path)" if database.startswith("~") else ""
+        return f"names the file {path}, but its folder {folder} does not exist: create it first{hint}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (
+            f"names the file {path}, but its folder {folder} is not writable: SQLite keeps files next to "
+            "the database, so choose a folder Kindred may write to"
+        )
+    return None
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -210,19 +285,18 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        raise ConfigError(_one_line(error)) from None
+        raise ConfigError("\n".join(_problem(detail) for detail in error.errors())) from None
 
 
-def _one_line(error: ValidationError) -> str:
-    first = error.errors()[0]
-    variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
-    message = str(first["msg"]).removeprefix("Value error, ")
-    if first["type"] in ("int_parsing", "greater_than_equal", "less_than_equal"):
+def _problem(detail: ErrorDetails) -> str:
+    variable = str(detail["loc"][0]).upper() if detail["loc"] else "configuration"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    if detail["type"] in ("int_parsing", "greater_than_equal", "less_than_equal"):
         low, high = INT_RANGES.get(variable, (1, 65535))
-        message = f"must be a whole number between {low} and {high} (got {first.get('input')!r})"
-    elif first["type"] in ("time_parsing", "time_type"):
-        message = f"must be a time of day such as 09:00 (got {first.get('input')!r})"
-    elif first["type"] == "literal_error":
-        message = f"{message} (got {first.get('input')!r})"
-    extra = f" (and {len(error.errors()) - 1} more problem(s))" if len(error.errors()) > 1 else ""
-    return f"{variable} {message}{extra}"
+        message = f"must be a whole number between {low} and {high} (got {detail.get('input')!r})"
+    elif detail["type"] in ("time_parsing", "time_type"):
+        message = f"must be a time of day such as 09:00 (got {detail.get('input')!r})"
+    elif detail["type"] == "literal_error":
+        expected = dict(detail.get("ctx") or {}).get("expected", "one of the listed choices")
+        message = f"must be {expected} (got {detail.get('input')!r})"
+    return f"{variable} {message}"

@@ -27,16 +27,20 @@ def demo_text() -> str:
 def load_demo(database: Path, *, now: datetime) -> str:
     """Import the sample community (idempotently) and return the printable listing."""
     engine = make_engine(f"sqlite:///{database}")
-    upgrade(engine)
-    community = community_file.parse(demo_text())
-    sessions = make_session_factory(engine)
-    with session_scope(sessions) as session:
-        community_file.import_community(session, community, now=now)
-    with session_scope(sessions) as session:
-        listing = render_community(session, team_id=community.team_id)
-        plan = preview(session, team_id=community.team_id, now=now, rules=DigestRules(zone=ZoneInfo("UTC")))
-        digest = digest_output.as_text(session, plan)
-    engine.dispose()
+    try:
+        upgrade(engine)
+        community = community_file.parse(demo_text())
+        sessions = make_session_factory(engine)
+        with session_scope(sessions) as session:
+            community_file.import_community(session, community, now=now)
+        with session_scope(sessions) as session:
+            listing = render_community(session, team_id=community.team_id)
+            plan = preview(
+                session, team_id=community.team_id, now=now, rules=DigestRules(zone=ZoneInfo("UTC"))
+            )
+            digest = digest_output.as_text(session, plan)
+    finally:
+        engine.dispose()  # and so SQLite removes its -wal and -shm files
     return f"{listing}\n{'=' * WIDTH}\n{digest}"
 
 

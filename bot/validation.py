@@ -30,6 +30,21 @@ URL_MAX = 300
 CAPACITY_MAX = 20
 TIMEZONE_MAX = 64
 
+SLACK_IDS = {  # field -> what it is, an example, what it starts with
+    "user_id": ("a Slack user id", "U012AB3CD", "U or W"),
+    "team_id": ("a Slack workspace id", "T012AB3CD", "T or E"),
+}
+EXPECTED_TYPES = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "float_type": "a number",
+}
+
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](-*[a-z0-9])*)(\.[a-z0-9](-*[a-z0-9])*)+$", re.IGNORECASE)
 
 
@@ -133,11 +148,41 @@ def friendly_message(error: ErrorDetails) -> str:
         return f"must be one of {ctx.get('expected', 'the listed choices')}"
     if kind in ("int_parsing", "int_type", "greater_than_equal", "less_than_equal", "int_from_float"):
         return f"must be a whole number from 1 to {CAPACITY_MAX}"
-    if kind in ("string_type", "list_type", "dict_type", "model_type"):
-        return f"has the wrong type ({type(given).__name__})"
+    if kind in EXPECTED_TYPES:
+        return f"should be {EXPECTED_TYPES[kind]}, got {json_type(given)}"
+    if kind == "string_pattern_mismatch" and error["loc"] and str(error["loc"][-1]) in SLACK_IDS:
+        return _not_a_slack_id(str(error["loc"][-1]), given)
     if kind == "extra_forbidden":
         return "is not a field Kindred knows"
     return str(error["msg"]).removeprefix("Value error, ")
+
+
+def file_message(error: ErrorDetails) -> str:
+    """One sentence for someone editing a file: as `friendly_message`, but a field left out is missing."""
+    if error["type"] == "missing":
+        return "missing: add this field"
+    return friendly_message(error)
+
+
+def json_type(value: Any) -> str:
+    """What a value is, in the words of JSON (null, a number…) rather than Python's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_quoted(value, 40)}"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _not_a_slack_id(field: str, given: Any) -> str:
+    what, example, first = SLACK_IDS[field]
+    return (
+        f"{_quoted(str(given), 40)} is not {what}: one looks like {example} "
+        f"({first}, then capital letters and digits)"
+    )
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:
@@ -147,11 +192,6 @@ def field_errors(error: ValidationError) -> dict[str, str]:
         field = str(detail["loc"][0]) if detail["loc"] else "__root__"
         result.setdefault(field, friendly_message(detail))
     return result
-
-
-def located_errors(error: ValidationError, prefix: str = "") -> list[str]:
-    """'members[3].offers[0].description: too long…' for every problem."""
-    return [f"{location(prefix, detail['loc'])}: {friendly_message(detail)}" for detail in error.errors()]
 
 
 def location(prefix: str, loc: tuple[int | str, ...]) -> str:

@@ -73,10 +73,10 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(
     assert main(["import", "bad.json"]) == 1
     errors = capsys.readouterr().err
     assert (
-        "bad.json: members[3].offers[0].description: too long: at most 300 characters (this has 400)"
-        in errors
+        "bad.json: members[3].offers[0].description (U0DEMO004): too long: at most 300 characters "
+        "(this has 400)" in errors
     )
-    assert "bad.json: members[5].links:" in errors
+    assert "bad.json: members[5].links (U0DEMO006):" in errors
     assert "nothing was imported" in errors
     assert main(["export"]) == 1
     assert "has no members yet" in capsys.readouterr().err
@@ -84,7 +84,9 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(
 
 def test_a_missing_file_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "nope.json"]) == 1
-    assert "cannot read nope.json" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "kindred: cannot read nope.json: there is no such file; check the name and the folder\n"
+    )
 
 
 def test_export_of_an_unknown_team_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -258,3 +260,20 @@ def test_tick_drives_the_intro_lifecycle(
         with session_scope(sessions) as session:
             assert session.get(Intro, intro_id).status == IntroStatus.FOLLOWED_UP
         engine.dispose()
+
+
+def test_no_sqlite_wal_or_shm_file_is_left_behind(tmp_path: Path) -> None:
+    """SQLite in WAL mode keeps `-wal` and `-shm` files while a connection is open: each command closes its
+    database, so none stays next to the file once the command has ended."""
+    (tmp_path / "community.json").write_text(demo_text())
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KINDRED_"))}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'kindred.db'}"
+    for command in (
+        ["import", "community.json"],
+        ["digest", "--dry-run", "--now", "2026-11-23T09:00"],
+        ["export", "out.json"],
+        ["demo", "--db", "demo.db"],
+    ):
+        result = kindred_command(*command, env=env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert sorted(path.name for path in tmp_path.glob("*.db-*")) == [], command

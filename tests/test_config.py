@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from bot.config import ConfigError, load_settings
@@ -107,3 +110,151 @@ def test_a_dotenv_file_is_read(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Non
     (tmp_path / ".env").write_text("PORT=4567\nKINDRED_TIMEZONE=Europe/Berlin\n")
     settings = load_settings()
     assert (settings.port, settings.timezone) == (4567, "Europe/Berlin")
+
+
+@pytest.mark.parametrize("value", ["debug", "Debug", " warning "])
+def test_the_log_level_may_be_written_in_any_case(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("KINDRED_LOG_LEVEL", value)
+    monkeypatch.setenv("KINDRED_LOG_FORMAT", "JSON")
+    settings = load_settings()
+    assert settings.log_level == value.strip().upper()
+    assert settings.log_format == "json"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        (
+            "SLACK_BOT_TOKEN",
+            "xoxp-1234-secret-part",
+            "SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token from OAuth & Permissions), "
+            "but it starts with xoxp-: that is a user token",
+        ),
+        (
+            "SLACK_BOT_TOKEN",
+            '"xoxb-1234-secret-part"',
+            "SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token from OAuth & Permissions), "
+            "but it starts with a quote mark: remove the quotes around the token",
+        ),
+        (
+            "SLACK_BOT_TOKEN",
+            "1234-secret-part",
+            "SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token from OAuth & Permissions), "
+            "but it does not look like a Slack token (those start with xox or xapp-)",
+        ),
+        (
+            "SLACK_BOT_TOKEN",
+            "xoxb-1234",
+            "SLACK_BOT_TOKEN is too short to be a token (the Bot User OAuth Token from OAuth & "
+            "Permissions): copy the whole token",
+        ),
+        (
+            "SLACK_APP_TOKEN",
+            "xoxb-1234-secret-part",
+            "SLACK_APP_TOKEN must start with xapp- (an app-level token with the connections:write scope), "
+            "but it starts with xoxb-: that is a bot token",
+        ),
+    ],
+)
+def test_a_malformed_token_says_what_it_starts_with_and_never_shows_the_secret(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value) == expected
+    assert "1234" not in str(raised.value)
+
+
+def test_every_bad_setting_is_listed_one_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "abc")
+    monkeypatch.setenv("KINDRED_TIMEZONE", "Mars/Olympus")
+    monkeypatch.setenv("KINDRED_LOG_LEVEL", "verbose")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    lines = str(raised.value).splitlines()
+    assert [line.split()[0] for line in lines] == ["PORT", "KINDRED_TIMEZONE", "KINDRED_LOG_LEVEL"]
+    assert lines[2] == "KINDRED_LOG_LEVEL must be 'DEBUG', 'INFO', 'WARNING' or 'ERROR' (got 'VERBOSE')"
+
+
+def _readme_settings() -> str:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    return readme[readme.index("## Settings") :].split("\n## ")[0]
+
+
+@pytest.mark.parametrize("value", ["not a url", "mysql://root@localhost/kindred", "kindred.db"])
+def test_a_malformed_database_url_suggests_the_forms_the_readme_uses(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", value)
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    for form in ("sqlite:///kindred.db", "postgresql://user@host:5432/db"):
+        assert form in str(raised.value)
+        assert f"`{form}`" in _readme_settings()
+
+
+def test_an_unparsable_database_url_never_shows_its_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres//kindred:hunter2@db:5432/kindred")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert "hunter2" not in str(raised.value)
+    assert "kindred:***@db:5432/kindred" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "sqlite://kindred.db",
+            "DATABASE_URL has two slashes after sqlite: and so names no file; write sqlite:///kindred.db",
+        ),
+        (
+            "postgresql+psycopg2://kindred@db/kindred",
+            "DATABASE_URL names the driver 'postgresql+psycopg2', but Kindred talks to PostgreSQL through "
+            "psycopg 3",
+        ),
+    ],
+)
+def test_a_database_url_that_would_not_work_says_why(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", value)
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(expected)
+
+
+def test_a_sqlite_file_in_a_missing_folder_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/data/kindred.db")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        f"DATABASE_URL names the file {tmp_path}/data/kindred.db, but its folder {tmp_path}/data does not "
+        "exist: create it first"
+    )
+    (tmp_path / "data").mkdir()
+    assert load_settings().database_url == f"sqlite:///{tmp_path}/data/kindred.db"
+
+
+def test_a_sqlite_url_naming_a_folder_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        f"DATABASE_URL names the folder {tmp_path}: name a file in it, such as {tmp_path}/kindred.db"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+def test_a_sqlite_file_in_a_folder_nobody_may_write_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{locked}/kindred.db")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(
+        f"DATABASE_URL names the file {locked}/kindred.db, but its folder {locked} is not writable"
+    )

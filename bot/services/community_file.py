@@ -9,12 +9,14 @@ so export → import into an empty database → export gives an identical file.
 """
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 from sqlmodel import Session
 
 from bot import repo
@@ -34,10 +36,11 @@ from bot.models import (
 )
 from bot.services.entries import RULES, EntryKind
 from bot.services.errors import InvalidInput
-from bot.validation import Bio, Links, Name, Timezone, Title, located_errors
+from bot.validation import Bio, Links, Name, Timezone, Title, file_message, location
 
 FORMAT_VERSION = 1
 MAX_ENTRIES_PER_LIST = 50
+USER_ID = r"^[UW][A-Z0-9]{2,30}$"
 
 
 class OfferRecord(OfferCreate):
@@ -55,7 +58,7 @@ class ProjectRecord(ProjectCreate):
 class MemberRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,30}$")]
+    user_id: Annotated[str, Field(pattern=USER_ID)]
     name: Name
     title: Title = ""
     timezone: Timezone = "UTC"
@@ -101,6 +104,20 @@ class ImportReport:
         )
 
 
+def decode(data: bytes) -> str:
+    """The text of a community file; raises CommunityFileError unless it is UTF-8 (a BOM is fine)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CommunityFileError(
+            [
+                f"line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); open the file in a text "
+                "editor and save it as UTF-8"
+            ]
+        ) from None
+
+
 def parse(text: str) -> CommunityFile:
     """Validate a community file; raises CommunityFileError listing every problem."""
     try:
@@ -124,11 +141,28 @@ def parse(text: str) -> CommunityFile:
     try:
         community = CommunityFile.model_validate(raw)
     except ValidationError as error:
-        raise CommunityFileError(located_errors(error)) from None
+        raise CommunityFileError([_located(detail, raw) for detail in error.errors()]) from None
     problems = _cross_checks(community)
     if problems:
         raise CommunityFileError(problems)
     return community
+
+
+def _located(detail: ErrorDetails, raw: Any) -> str:
+    """'members[3].offers[0].description (U0DANA): too long…'."""
+    where = location("", detail["loc"])
+    user_id = _user_id_at(detail["loc"], raw)
+    return f"{where} ({user_id}): {file_message(detail)}" if user_id else f"{where}: {file_message(detail)}"
+
+
+def _user_id_at(loc: tuple[int | str, ...], raw: Any) -> str | None:
+    """The user id of the member a problem is in, when that member has a well-formed one of its own."""
+    if len(loc) < 3 or loc[0] != "members" or not isinstance(loc[1], int) or loc[2] == "user_id":
+        return None
+    members = raw.get("members") if isinstance(raw, dict) else None
+    member = members[loc[1]] if isinstance(members, list) and loc[1] < len(members) else None
+    user_id = member.get("user_id") if isinstance(member, dict) else None
+    return user_id if isinstance(user_id, str) and re.fullmatch(USER_ID, user_id) else None
 
 
 def _cross_checks(community: CommunityFile) -> list[str]:
@@ -151,14 +185,16 @@ def _cross_checks(community: CommunityFile) -> list[str]:
                 key = _key(entry)
                 if key in keys:
                     problems.append(
-                        f"members[{index}].{kind}[{position}]: the same as {kind}[{keys[key]}] "
-                        "(each entry needs its own description)"
+                        f"members[{index}].{kind}[{position}] ({record.user_id}): the same as "
+                        f"{kind}[{keys[key]}] (each entry needs its own description)"
                     )
                 keys.setdefault(key, position)
             open_count = sum(1 for entry in entries if entry.status in (OfferStatus.ACTIVE, NeedStatus.OPEN))
             limit = RULES[EntryKind(kind.removesuffix("s"))].max_open
             if open_count > limit:
-                problems.append(f"members[{index}].{kind}: {open_count} open, at most {limit} allowed")
+                problems.append(
+                    f"members[{index}].{kind} ({record.user_id}): {open_count} open, at most {limit} allowed"
+                )
     return problems
 
 

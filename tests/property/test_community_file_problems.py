@@ -1,5 +1,6 @@
 """Reading a community file: any text at all either reads as a community or is refused with a list of
-problems, each naming the place it is about (`members[3].offers[0].description: …`) and what is wrong."""
+problems, each naming the place it is about (`members[3].offers[0].description (U0123): …`, with the
+member's user id when it has a well-formed one) and what is wrong."""
 
 import copy
 import json
@@ -55,9 +56,19 @@ def assert_located(document: Any, problems: list[str]) -> None:
         location, separator, message = problem.partition(": ")
         assert separator, f"{problem!r} does not say where"
         assert message.strip(), f"{problem!r} does not say what is wrong"
+        location = without_user_id(document, location)
         if location.startswith("line ") or (location == "file" and not isinstance(document, dict)):
             continue
         assert resolve(document, location), f"{problem!r}: {location} is not a place in the file"
+
+
+def without_user_id(document: Any, location: str) -> str:
+    """`members[3].name (U0123)` -> `members[3].name`, once U0123 is checked to be that member's user id."""
+    named = re.fullmatch(r"members\[(\d+)\](.*) \(([UW][A-Z0-9]{2,30})\)", location)
+    if named is None:
+        return location
+    assert document["members"][int(named.group(1))]["user_id"] == named.group(3), location
+    return location.removesuffix(f" ({named.group(3)})")
 
 
 @given(st.one_of(nasty_text(), st.binary(max_size=50).map(lambda b: b.decode("latin-1"))))
@@ -149,4 +160,6 @@ def test_text_too_long_is_named_by_its_place_with_the_limit(
         member[name] = too_long
         place = f"members[{index}].{name}"
     problems = problems_of(json.dumps(document))
-    assert problems == [f"{place}: too long: at most {limit} characters (this has {len(too_long)})"]
+    assert problems == [
+        f"{place} ({member['user_id']}): too long: at most {limit} characters (this has {len(too_long)})"
+    ]

@@ -128,9 +128,13 @@ def test_every_problem_is_reported_with_its_location() -> None:
     bad["members"][1]["user_id"] = "bob"
     problems = _problems(bad)
     assert "members[1].offers[0].description: too long: at most 300 characters (this has 301)" in problems
-    assert any(p.startswith("members[0].links: “ftp://files.example” is not a web link") for p in problems)
-    assert any(p.startswith("members[0].timezone: “Mars/Olympus” is not a time zone") for p in problems)
-    assert any(p.startswith("members[0].needs[0].urgency: must be one of") for p in problems)
+    assert any(
+        p.startswith("members[0].links (U0DANA): “ftp://files.example” is not a web link") for p in problems
+    )
+    assert any(
+        p.startswith("members[0].timezone (U0DANA): “Mars/Olympus” is not a time zone") for p in problems
+    )
+    assert any(p.startswith("members[0].needs[0].urgency (U0DANA): must be one of") for p in problems)
     assert any(p.startswith("members[1].user_id:") for p in problems)
     assert len(problems) == 5
 
@@ -142,8 +146,8 @@ def test_duplicates_and_limits_are_reported() -> None:
     bad["members"][0]["projects"] = [{"name": f"Project {i}"} for i in range(6)]
     problems = _problems(bad)
     assert "members[1].user_id: U0DANA appears more than once (first at members[0])" in problems
-    assert any(p.startswith("members[0].offers[1]: the same as offers[0]") for p in problems)
-    assert "members[0].projects: 6 open, at most 5 allowed" in problems
+    assert any(p.startswith("members[0].offers[1] (U0DANA): the same as offers[0]") for p in problems)
+    assert "members[0].projects (U0DANA): 6 open, at most 5 allowed" in problems
 
 
 @pytest.mark.parametrize(
@@ -154,12 +158,12 @@ def test_duplicates_and_limits_are_reported() -> None:
             '{"version": 2, "team_id": "T1", "members": []}',
             "version: this Kindred reads version 1 files, not 2",
         ),
-        ('{"team_id": "T0X", "members": []}', "version: this can't be empty"),
+        ('{"team_id": "T0X", "members": []}', "version: missing: add this field"),
         (
             '{"version": 1, "team_id": "T0X", "members": [], "extra": 1}',
             "extra: is not a field Kindred knows",
         ),
-        ("[]", "file: has the wrong type (list)"),
+        ("[]", "file: should be an object, got a list"),
         ("[" * 100_000, "file: lists or objects are nested too deeply"),
         ('{"version": ' + "1" * 5000 + "}", "file: holds a number thousands of digits long"),
     ],
@@ -175,8 +179,55 @@ def test_odd_text_in_links_and_time_zones_is_a_located_problem_not_a_crash() -> 
     bad["members"][1]["timezone"] = "\ud800"
     problems = _problems(bad)  # json.dumps writes the unpaired surrogates as \udfff escapes
     assert problems == [
-        "members[0].timezone: “America” is not a time zone; use a name such as Europe/Berlin",
-        "members[0].links: “https://dana.example/?” doesn't look like a web address, e.g. "
+        "members[0].timezone (U0DANA): “America” is not a time zone; use a name such as Europe/Berlin",
+        "members[0].links (U0DANA): “https://dana.example/?” doesn't look like a web address, e.g. "
         "https://example.com/portfolio",
-        "members[1].timezone: “?” is not a time zone; use a name such as Europe/Berlin",
+        "members[1].timezone (U0TOMAS): “?” is not a time zone; use a name such as Europe/Berlin",
     ]
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        (
+            {"user_id": "abc", "name": "Ana"},
+            "members[0].user_id: “abc” is not a Slack user id: one looks like U012AB3CD "
+            "(U or W, then capital letters and digits)",
+        ),
+        ({"user_id": "U0ANA", "name": None}, "members[0].name (U0ANA): should be text, got null"),
+        ({"user_id": "U0ANA", "name": 7}, "members[0].name (U0ANA): should be text, got the number 7"),
+        (
+            {"user_id": "U0ANA", "name": "Ana", "offers": {}},
+            "members[0].offers (U0ANA): should be a list, got an object",
+        ),
+        ({"user_id": "U0ANA"}, "members[0].name (U0ANA): missing: add this field"),
+        ({"name": "Ana"}, "members[0].user_id: missing: add this field"),
+        (
+            {"user_id": "U0ANA", "name": "Ana", "needs": [{"description": None}]},
+            "members[0].needs[0].description (U0ANA): should be text, got null",
+        ),
+    ],
+)
+def test_problems_say_what_a_field_should_be_and_whose_it_is(member: dict, expected: str) -> None:
+    assert _problems({"version": 1, "team_id": "T0X", "members": [member]}) == [expected]
+
+
+def test_a_bad_workspace_id_says_what_one_looks_like() -> None:
+    assert _problems({"version": 1, "team_id": "acme", "members": []}) == [
+        "team_id: “acme” is not a Slack workspace id: one looks like T012AB3CD "
+        "(T or E, then capital letters and digits)"
+    ]
+
+
+def test_a_file_that_is_not_utf8_says_to_save_it_as_utf8() -> None:
+    latin1 = '{"version": 1,\n"team_id": "T0X", "members": [{"name": "Tomás"}]}'.encode("latin-1")
+    with pytest.raises(CommunityFileError) as raised:
+        community_file.decode(latin1)
+    assert raised.value.problems == [
+        "line 2: not UTF-8 text (byte 0xe1); open the file in a text editor and save it as UTF-8"
+    ]
+
+
+def test_utf8_with_a_byte_order_mark_is_read() -> None:
+    text = community_file.decode(json.dumps(SMALL).encode("utf-8-sig"))
+    assert community_file.parse(text).team_id == "T0SMALL"

@@ -1,4 +1,11 @@
-"""The `kindred` command (also `python -m bot`)."""
+"""The `kindred` command (also `python -m bot`).
+
+Each command imports what it needs when it runs: `kindred --help` and a settings error answer at once,
+without loading SQLAlchemy, the matcher (numpy, scikit-learn, the model) or Bolt
+(`tests/test_cli_imports.py`; figures in `bench/cli_startup.py`).
+"""
+
+from __future__ import annotations
 
 import argparse
 import json
@@ -7,23 +14,17 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
+from bot import logs
 
-from bot import digest_output, logs, repo
-from bot.config import ConfigError, Settings, load_settings
-from bot.db import SessionFactory, make_engine, make_session_factory, session_scope, upgrade
-from bot.heap import freeze_startup_objects
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
-from bot.jobs.registry import run_due
-from bot.matching.embeddings import load_embedder
-from bot.services import community_file, vectors
-from bot.services import digest as digest_service
-from bot.services.periods import parse_moment
-from bot.slack.client import build_client
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import Session
+
+    from bot.config import Settings
+    from bot.db import SessionFactory
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
@@ -77,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # `--help` ends here, before anything heavy is imported
+    from bot.config import ConfigError, load_settings
+
     try:
         settings = load_settings()
         logs.configure(level=settings.log_level, fmt=settings.log_format)
@@ -85,12 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"kindred: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    except OperationalError as error:
+    except _database_error() as error:  # looked up only when an exception gets here: no SQLAlchemy before
         print(f"kindred: cannot use the database: {error.orig or error}".splitlines()[0], file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # `kindred digest --json | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+
+
+def _database_error() -> type[OperationalError]:
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -100,18 +109,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         run(settings, port=args.port)
         return 0
     if args.command == "db":
-        engine = make_engine(settings.database_url)
-        upgrade(engine)
-        embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
-        where = make_url(settings.database_url).render_as_string(hide_password=True)
-        print(f"Database is up to date ({where}); {embedded:,} text(s) embedded.")
-        return 0
+        return _db_upgrade(settings)
     if args.command == "demo":
-        from bot.demo import load_demo
-
-        print(load_demo(args.db, now=datetime.now(UTC)))
-        print(f"(Loaded into {args.db}; run it again any time, nothing is duplicated.)")
-        return 0
+        return _demo(args.db)
     if args.command == "import":
         return _import(args.file, settings)
     if args.command == "digest":
@@ -121,10 +121,32 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return _export(args.file, args.team, settings)
 
 
+def _db_upgrade(settings: Settings) -> int:
+    from bot.db import make_engine, make_session_factory, upgrade, where
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
+    print(f"Database is up to date ({where(settings.database_url)}); {embedded:,} text(s) embedded.")
+    return 0
+
+
+def _demo(database: Path) -> int:
+    from bot.demo import load_demo
+
+    print(load_demo(database, now=datetime.now(UTC)))
+    print(f"(Loaded into {database}; run it again any time, nothing is duplicated.)")
+    return 0
+
+
 def embed_missing(sessions: SessionFactory, model: str) -> int:
     """Store the reading (sentence vector and what the vocabulary reads) of every profile and entry that has
     none or an outdated one, with a progress bar on standard error. Returns how many."""
     from tqdm import tqdm
+
+    from bot.db import session_scope
+    from bot.matching.embeddings import load_embedder
+    from bot.services import vectors
 
     embedder = load_embedder(model)
     with session_scope(sessions) as session:
@@ -141,6 +163,9 @@ def embed_missing(sessions: SessionFactory, model: str) -> int:
 def _now(text: str | None, settings: Settings) -> datetime:
     if text is None:
         return datetime.now(UTC)
+    from bot.config import ConfigError
+    from bot.services.periods import parse_moment
+
     try:
         return parse_moment(text, zone=settings.zone, default_time=settings.digest_time)
     except ValueError as error:
@@ -148,11 +173,18 @@ def _now(text: str | None, settings: Settings) -> datetime:
 
 
 def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import digest_output
+    from bot.db import make_session_factory, session_scope
+    from bot.heap import freeze_startup_objects
+    from bot.jobs import digest as digest_job
+    from bot.jobs.context import JobContext
+    from bot.services import digest as digest_service
+    from bot.slack.client import build_client
+
     now = _now(args.now, settings)
     if not args.dry_run:
         settings.require_token(" (or use --dry-run to send nothing)")
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
+    engine = _migrated_database(settings)
     freeze_startup_objects()
     sessions = make_session_factory(engine)
     with session_scope(sessions) as session:
@@ -176,10 +208,15 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _tick(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.db import make_session_factory
+    from bot.heap import freeze_startup_objects
+    from bot.jobs.context import JobContext
+    from bot.jobs.registry import run_due
+    from bot.slack.client import build_client
+
     now = _now(args.now, settings)
     settings.require_token()
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
+    engine = _migrated_database(settings)
     freeze_startup_objects()
     context = JobContext(
         sessions=make_session_factory(engine), client=build_client(settings), settings=settings
@@ -192,8 +229,19 @@ def _tick(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _migrated_database(settings: Settings) -> Engine:
+    """The database, created and migrated first if need be."""
+    from bot.db import make_engine, upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return engine
+
+
 def _one_team(session: Session, team: str | None) -> str | None:
     """The workspace to act on: the one given, or the only one in the database."""
+    from bot import repo
+
     teams = list(repo.team_ids(session))
     if team is not None:
         if team not in teams:
@@ -213,6 +261,9 @@ def _one_team(session: Session, team: str | None) -> str | None:
 
 
 def _import(path: str, settings: Settings) -> int:
+    from bot.db import make_session_factory, session_scope
+    from bot.services import community_file
+
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -225,9 +276,7 @@ def _import(path: str, settings: Settings) -> int:
             print(f"{path}: {problem}", file=sys.stderr)
         print(f"kindred: {error.message}", file=sys.stderr)
         return EXIT_FAILED
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    sessions = make_session_factory(engine)
+    sessions = make_session_factory(_migrated_database(settings))
     with session_scope(sessions) as session:
         report = community_file.import_community(session, community, now=datetime.now(UTC))
     embed_missing(sessions, settings.embedding_model)
@@ -248,8 +297,10 @@ def _import(path: str, settings: Settings) -> int:
 
 
 def _export(path: str, team: str | None, settings: Settings) -> int:
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
+    from bot.db import make_session_factory, session_scope
+    from bot.services import community_file
+
+    engine = _migrated_database(settings)
     with session_scope(make_session_factory(engine)) as session:
         chosen = _one_team(session, team)
         if chosen is None:

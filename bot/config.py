@@ -13,14 +13,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
-from bot.matching.embeddings import DEFAULT_MODEL, ModelNotFound, load_embedder
+from bot.matching.model_files import DEFAULT_MODEL, ModelNotFound, locate
 
 SLACK_API_URL = "https://slack.com/api/"
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
+# What SQLAlchemy's URL parser needs to read a URL (checked here without importing SQLAlchemy, which the
+# settings check of every command would otherwise pay for): a driver name, and a port made of digits.
+DATABASE_URL = re.compile(
+    r"^(?P<driver>[\w+]+)://"  # sqlite, postgresql+psycopg, …
+    r"(?:[^:/]*(?::[^@]*)?@)?"  # user and password
+    r"(?:\[[^/?]+\]|[^/:?]+)?"  # host
+    r"(?::(?P<port>[^/?]*))?"
+)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 INT_RANGES = {
     "PORT": (1, 65535),
@@ -73,7 +79,7 @@ class Settings(BaseSettings):
     @classmethod
     def _embedding_model_loads(cls, value: str) -> str:
         try:
-            load_embedder(value.strip())
+            locate(value.strip())  # finds the files and reads the weights' header; loading waits for use
         except ModelNotFound as problem:
             raise ValueError(str(problem)) from None
         return value.strip()
@@ -112,15 +118,15 @@ class Settings(BaseSettings):
         for prefix in ("postgres://", "postgresql://"):
             if value.startswith(prefix):
                 value = "postgresql+psycopg://" + value.removeprefix(prefix)
-        try:
-            url = make_url(value)
-        except ArgumentError:
+        url = DATABASE_URL.match(value)
+        if url is None or not (url["port"] is None or url["port"].isdigit()):
             raise ValueError(
                 f"is not a database URL (got {value!r}); use sqlite:///kindred.db or "
                 "postgresql+psycopg://user@host:5432/dbname"
-            ) from None
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise ValueError(f"must be a sqlite:// or postgresql:// URL (got {url.get_backend_name()!r})")
+            )
+        backend = url["driver"].split("+")[0]
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"must be a sqlite:// or postgresql:// URL (got {backend!r})")
         return value
 
     @field_validator("timezone")

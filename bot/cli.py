@@ -184,7 +184,7 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
     now = _now(args.now, settings)
     if not args.dry_run:
         settings.require_token(" (or use --dry-run to send nothing)")
-    engine = _migrated_database(settings)
+    engine = _existing_database(settings) if args.dry_run else _migrated_database(settings)
     freeze_startup_objects()
     sessions = make_session_factory(engine)
     with session_scope(sessions) as session:
@@ -230,12 +230,34 @@ def _tick(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _migrated_database(settings: Settings) -> Engine:
-    """The database, created and migrated first if need be."""
+    """The database a command that writes uses: created and migrated first if need be."""
     from bot.db import make_engine, upgrade
 
     engine = make_engine(settings.database_url)
     upgrade(engine)
     return engine
+
+
+def _existing_database(settings: Settings) -> Engine:
+    """The database a command that only reads uses (`digest --dry-run`, `export`). It is never created nor
+    migrated here: a dry run that made an empty kindred.db would only hide where the real data is."""
+    from bot.config import ConfigError
+    from bot.db import make_engine, schema_revisions, sqlite_file, where
+
+    file = sqlite_file(settings.database_url)
+    if file is not None and not file.exists():
+        raise ConfigError(f"there is no database at {file} (DATABASE_URL): {_how_to_create(file)}")
+    engine = make_engine(settings.database_url)
+    current, needed = schema_revisions(engine)
+    if current != needed:
+        engine.dispose()
+        found = "has no Kindred tables yet" if current is None else f"is at schema {current}, not {needed}"
+        raise ConfigError(f"the database at {where(settings.database_url)} {found}: run `kindred db upgrade`")
+    return engine
+
+
+def _how_to_create(_file: Path) -> str:
+    return "create it with `kindred db upgrade` then `kindred import FILE`, or try `kindred demo`"
 
 
 def _one_team(session: Session, team: str | None) -> str | None:
@@ -300,7 +322,7 @@ def _export(path: str, team: str | None, settings: Settings) -> int:
     from bot.db import make_session_factory, session_scope
     from bot.services import community_file
 
-    engine = _migrated_database(settings)
+    engine = _existing_database(settings)
     with session_scope(make_session_factory(engine)) as session:
         chosen = _one_team(session, team)
         if chosen is None:

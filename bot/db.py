@@ -112,6 +112,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def schema_revisions(engine: Engine) -> tuple[str | None, str | None]:
+    """The schema revision the database is at (None: it has no Kindred tables) and the one this code
+    needs. Reads only: nothing is created or migrated."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current, ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names; None for an in-memory SQLite database or another database."""
     parsed = make_url(url)

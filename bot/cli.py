@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
+DEMO_DATABASE = Path("kindred-demo.db")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="apply all migrations (kindred run does this on start)")
 
     demo = commands.add_parser("demo", help="load a sample community into a local SQLite file and print it")
+    demo.add_argument("--db", type=Path, default=DEMO_DATABASE, help="SQLite file (default: %(default)s)")
     demo.add_argument(
-        "--db", type=Path, default=Path("kindred-demo.db"), help="SQLite file (default: %(default)s)"
+        "--all", action="store_true", help="print every digest and every member, not only the first few"
     )
 
     load = commands.add_parser("import", help="import a community file (upserts members by user_id)")
@@ -111,7 +113,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "db":
         return _db_upgrade(settings)
     if args.command == "demo":
-        return _demo(args.db)
+        return _demo(args.db, full=args.all)
     if args.command == "import":
         return _import(args.file, settings)
     if args.command == "digest":
@@ -131,12 +133,30 @@ def _db_upgrade(settings: Settings) -> int:
     return 0
 
 
-def _demo(database: Path) -> int:
-    from bot.demo import load_demo
+def _demo(database: Path, *, full: bool) -> int:
+    from bot.demo import load_demo, next_steps
 
-    print(load_demo(database, now=datetime.now(UTC)))
-    print(f"(Loaded into {database}; run it again any time, nothing is duplicated.)")
+    print(load_demo(database, now=datetime.now(UTC), full=full))
+    print(next_steps(database, kindred=_how_kindred_was_called()))
     return 0
+
+
+def _how_kindred_was_called() -> str:
+    """`kindred`, `.venv/bin/kindred` or `python -m bot`: what to type to run Kindred again from here."""
+    import shlex
+    import shutil
+
+    called = Path(sys.argv[0])
+    if called.name == "kindred":
+        on_path = shutil.which("kindred")
+        same = on_path is not None and Path(on_path).resolve() == called.resolve()
+        return "kindred" if same else shlex.quote(sys.argv[0])
+    python = "python3" if _is_this_python(shutil.which("python3")) else shlex.quote(sys.executable)
+    return f"{python} -m bot"
+
+
+def _is_this_python(found: str | None) -> bool:
+    return found is not None and Path(found).resolve() == Path(sys.executable).resolve()
 
 
 def embed_missing(sessions: SessionFactory, model: str) -> int:
@@ -256,8 +276,11 @@ def _existing_database(settings: Settings) -> Engine:
     return engine
 
 
-def _how_to_create(_file: Path) -> str:
-    return "create it with `kindred db upgrade` then `kindred import FILE`, or try `kindred demo`"
+def _how_to_create(file: Path) -> str:
+    create = "create it with `kindred db upgrade` then `kindred import FILE`"
+    if DEMO_DATABASE.exists() and file.resolve() != DEMO_DATABASE.resolve():
+        return f"{create}, or set DATABASE_URL=sqlite:///{DEMO_DATABASE} to use the demo's"
+    return f"{create}, or try `kindred demo`"
 
 
 def _one_team(session: Session, team: str | None) -> str | None:

@@ -34,6 +34,15 @@ def test_a_missing_database_is_explained_and_nothing_is_created(
     assert list(in_empty_folder.iterdir()) == []
 
 
+def test_after_the_demo_a_missing_database_points_at_the_demos(
+    in_empty_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (in_empty_folder / "kindred-demo.db").touch()
+    assert main(["digest", "--dry-run"]) == 2
+    assert "or set DATABASE_URL=sqlite:///kindred-demo.db to use the demo's" in capsys.readouterr().err
+    assert sorted(path.name for path in in_empty_folder.iterdir()) == ["kindred-demo.db"]
+
+
 @pytest.mark.parametrize("command", READ_ONLY)
 def test_an_old_schema_is_not_migrated(
     command: list[str],

@@ -1,4 +1,11 @@
-"""The `kindred` command (also `python -m bot`)."""
+"""The `kindred` command (also `python -m bot`).
+
+Each command imports what it needs when it runs: `kindred --help` and a settings error answer at once,
+without loading SQLAlchemy, the matcher (numpy, scikit-learn, the model) or Bolt
+(`tests/test_cli_imports.py`; figures in `bench/cli_startup.py`).
+"""
+
+from __future__ import annotations
 
 import argparse
 import json
@@ -7,29 +14,21 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session
+from bot import logs
 
-from bot import digest_output, logs, repo
-from bot.config import ConfigError, Settings, load_settings, sqlite_file_problem
-from bot.db import SessionFactory, make_engine, make_session_factory, session_scope, upgrade
-from bot.heap import freeze_startup_objects
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
-from bot.jobs.registry import run_due
-from bot.matching.embeddings import load_embedder
-from bot.services import community_file, vectors
-from bot.services import digest as digest_service
-from bot.services.periods import parse_moment
-from bot.slack.client import build_client
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from bot.config import Settings
+    from bot.db import SessionFactory
+    from bot.services import community_file
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
+DEMO_DATABASE = Path("kindred-demo.db")
 
 _engines: list[Engine] = []  # disposed of when the command ends, so SQLite leaves no -wal or -shm file
 
@@ -61,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="apply all migrations (kindred run does this on start)")
 
     demo = commands.add_parser("demo", help="load a sample community into a local SQLite file and print it")
+    demo.add_argument("--db", type=Path, default=DEMO_DATABASE, help="SQLite file (default: %(default)s)")
     demo.add_argument(
-        "--db", type=Path, default=Path("kindred-demo.db"), help="SQLite file (default: %(default)s)"
+        "--all", action="store_true", help="print every digest and every member, not only the first few"
     )
 
     load = commands.add_parser("import", help="import a community file (upserts members by user_id)")
@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # `--help` ends here, before anything heavy is imported
+    from bot.config import ConfigError, load_settings
+
     try:
         settings = load_settings()
         logs.configure(level=settings.log_level, fmt=settings.log_format)
@@ -114,19 +116,34 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     database = f"sqlite:///{args.db}" if args.command == "demo" else settings.database_url
     try:
         return _dispatch(args, settings)
-    except DatabaseError as error:
-        if type(error) not in (OperationalError, DatabaseError):  # an integrity error is a bug
+    except Exception as error:
+        problem = _known_problem(error, database)
+        if problem is None:
             raise
-        raise CommandFailed(_database_problem(database, error)) from None
-    except CommandError as error:
-        raise CommandFailed(_migration_problem(error)) from None
+        raise CommandFailed(problem) from None
     finally:
         while _engines:
             _engines.pop().dispose()
 
 
-def _database_problem(url: str, error: DatabaseError) -> str:
-    reason = str(error.orig or error).strip().splitlines()[0]
+def _known_problem(error: Exception, database: str) -> str | None:
+    """One line for a database or migration failure; None for anything else (a bug keeps its traceback).
+    Nothing is imported here: an error from SQLAlchemy or Alembic means they are loaded already."""
+    sqlalchemy_errors, alembic_errors = sys.modules.get("sqlalchemy.exc"), sys.modules.get("alembic.util.exc")
+    if sqlalchemy_errors is not None and type(error) in (
+        sqlalchemy_errors.OperationalError,
+        sqlalchemy_errors.DatabaseError,
+    ):  # an integrity error is a bug
+        return _database_problem(database, error)
+    if alembic_errors is not None and isinstance(error, alembic_errors.CommandError):
+        return _migration_problem(error)
+    return None
+
+
+def _database_problem(url: str, error: Exception) -> str:
+    from sqlalchemy.engine import make_url
+
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return f"cannot use the database {parsed.render_as_string(hide_password=True)}: {reason}"
@@ -140,7 +157,7 @@ def _database_problem(url: str, error: DatabaseError) -> str:
     return f"cannot use the SQLite file {path}: {reason}"
 
 
-def _migration_problem(error: CommandError) -> str:
+def _migration_problem(error: Exception) -> str:
     reason = str(error).strip().splitlines()[0]
     if reason.startswith("Can't locate revision"):
         return (
@@ -152,6 +169,8 @@ def _migration_problem(error: CommandError) -> str:
 
 def _open_database(url: str) -> Engine:
     """An engine that is disposed of when the command ends."""
+    from bot.db import make_engine
+
     engine = make_engine(url)
     _engines.append(engine)
     return engine
@@ -164,21 +183,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         run(settings, port=args.port)
         return 0
     if args.command == "db":
-        engine = _open_database(settings.database_url)
-        upgrade(engine)
-        embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
-        where = make_url(settings.database_url).render_as_string(hide_password=True)
-        print(f"Database is up to date ({where}); {embedded:,} text(s) embedded.")
-        return 0
+        return _db_upgrade(settings)
     if args.command == "demo":
-        from bot.demo import load_demo
-
-        problem = sqlite_file_problem(str(args.db))
-        if problem:
-            raise ConfigError(f"--db {problem}")
-        print(load_demo(args.db, now=datetime.now(UTC)))
-        print(f"(Loaded into {args.db}; run it again any time, nothing is duplicated.)")
-        return 0
+        return _demo(args.db, full=args.all)
     if args.command == "import":
         return _import(args.file, settings)
     if args.command == "digest":
@@ -188,10 +195,54 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return _export(args.file, args.team, settings)
 
 
+def _db_upgrade(settings: Settings) -> int:
+    from bot.db import make_session_factory, upgrade, where
+
+    engine = _open_database(settings.database_url)
+    upgrade(engine)
+    embedded = embed_missing(make_session_factory(engine), settings.embedding_model)
+    print(f"Database is up to date ({where(settings.database_url)}); {embedded:,} text(s) embedded.")
+    return 0
+
+
+def _demo(database: Path, *, full: bool) -> int:
+    from bot.config import ConfigError, sqlite_file_problem
+    from bot.demo import load_demo, next_steps
+
+    problem = sqlite_file_problem(str(database))
+    if problem:
+        raise ConfigError(f"--db {problem}")
+    print(load_demo(database, now=datetime.now(UTC), full=full))
+    print(next_steps(database, kindred=_how_kindred_was_called()))
+    return 0
+
+
+def _how_kindred_was_called() -> str:
+    """`kindred`, `.venv/bin/kindred` or `python -m bot`: what to type to run Kindred again from here."""
+    import shlex
+    import shutil
+
+    called = Path(sys.argv[0])
+    if called.name == "kindred":
+        on_path = shutil.which("kindred")
+        same = on_path is not None and Path(on_path).resolve() == called.resolve()
+        return "kindred" if same else shlex.quote(sys.argv[0])
+    python = "python3" if _is_this_python(shutil.which("python3")) else shlex.quote(sys.executable)
+    return f"{python} -m bot"
+
+
+def _is_this_python(found: str | None) -> bool:
+    return found is not None and Path(found).resolve() == Path(sys.executable).resolve()
+
+
 def embed_missing(sessions: SessionFactory, model: str) -> int:
     """Store the reading (sentence vector and what the vocabulary reads) of every profile and entry that has
     none or an outdated one, with a progress bar on standard error. Returns how many."""
     from tqdm import tqdm
+
+    from bot.db import session_scope
+    from bot.matching.embeddings import load_embedder
+    from bot.services import vectors
 
     embedder = load_embedder(model)
     with session_scope(sessions) as session:
@@ -208,6 +259,9 @@ def embed_missing(sessions: SessionFactory, model: str) -> int:
 def _now(text: str | None, settings: Settings) -> datetime:
     if text is None:
         return datetime.now(UTC)
+    from bot.config import ConfigError
+    from bot.services.periods import parse_moment
+
     try:
         return parse_moment(text, zone=settings.zone, default_time=settings.digest_time)
     except ValueError as error:
@@ -215,11 +269,18 @@ def _now(text: str | None, settings: Settings) -> datetime:
 
 
 def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import digest_output
+    from bot.db import make_session_factory, session_scope
+    from bot.heap import freeze_startup_objects
+    from bot.jobs import digest as digest_job
+    from bot.jobs.context import JobContext
+    from bot.services import digest as digest_service
+    from bot.slack.client import build_client
+
     now = _now(args.now, settings)
     if not args.dry_run:
         settings.require_token(" (or use --dry-run to send nothing)")
-    engine = _open_database(settings.database_url)
-    upgrade(engine)
+    engine = _existing_database(settings) if args.dry_run else _migrated_database(settings)
     freeze_startup_objects()
     sessions = make_session_factory(engine)
     with session_scope(sessions) as session:
@@ -243,10 +304,15 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _tick(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.db import make_session_factory
+    from bot.heap import freeze_startup_objects
+    from bot.jobs.context import JobContext
+    from bot.jobs.registry import run_due
+    from bot.slack.client import build_client
+
     now = _now(args.now, settings)
     settings.require_token()
-    engine = _open_database(settings.database_url)
-    upgrade(engine)
+    engine = _migrated_database(settings)
     freeze_startup_objects()
     context = JobContext(
         sessions=make_session_factory(engine), client=build_client(settings), settings=settings
@@ -259,8 +325,44 @@ def _tick(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _migrated_database(settings: Settings) -> Engine:
+    """The database a command that writes uses: created and migrated first if need be."""
+    from bot.db import upgrade
+
+    engine = _open_database(settings.database_url)
+    upgrade(engine)
+    return engine
+
+
+def _existing_database(settings: Settings) -> Engine:
+    """The database a command that only reads uses (`digest --dry-run`, `export`). It is never created nor
+    migrated here: a dry run that made an empty kindred.db would only hide where the real data is."""
+    from bot.config import ConfigError
+    from bot.db import schema_revisions, sqlite_file, where
+
+    file = sqlite_file(settings.database_url)
+    if file is not None and not file.exists():
+        raise ConfigError(f"there is no database at {file} (DATABASE_URL): {_how_to_create(file)}")
+    engine = _open_database(settings.database_url)
+    current, needed = schema_revisions(engine)
+    if current != needed:
+        engine.dispose()
+        found = "has no Kindred tables yet" if current is None else f"is at schema {current}, not {needed}"
+        raise ConfigError(f"the database at {where(settings.database_url)} {found}: run `kindred db upgrade`")
+    return engine
+
+
+def _how_to_create(file: Path) -> str:
+    create = "create it with `kindred db upgrade` then `kindred import FILE`"
+    if DEMO_DATABASE.exists() and file.resolve() != DEMO_DATABASE.resolve():
+        return f"{create}, or set DATABASE_URL=sqlite:///{DEMO_DATABASE} to use the demo's"
+    return f"{create}, or try `kindred demo`"
+
+
 def _one_team(session: Session, team: str | None) -> str | None:
     """The workspace to act on: the one given, or the only one in the database."""
+    from bot import repo
+
     teams = list(repo.team_ids(session))
     if team is not None:
         if team not in teams:
@@ -280,14 +382,15 @@ def _one_team(session: Session, team: str | None) -> str | None:
 
 
 def _import(path: str, settings: Settings) -> int:
+    from bot.db import make_session_factory, session_scope
+    from bot.services import community_file
+
     try:
         community = community_file.parse(community_file.decode(_read(path)))
     except community_file.CommunityFileError as error:
         _report_problems(path, error)
         return EXIT_FAILED
-    engine = _open_database(settings.database_url)
-    upgrade(engine)
-    sessions = make_session_factory(engine)
+    sessions = make_session_factory(_migrated_database(settings))
     with session_scope(sessions) as session:
         report = community_file.import_community(session, community, now=datetime.now(UTC))
     embed_missing(sessions, settings.embedding_model)
@@ -308,8 +411,10 @@ def _import(path: str, settings: Settings) -> int:
 
 
 def _export(path: str, team: str | None, settings: Settings) -> int:
-    engine = _open_database(settings.database_url)
-    upgrade(engine)
+    from bot.db import make_session_factory, session_scope
+    from bot.services import community_file
+
+    engine = _existing_database(settings)
     with session_scope(make_session_factory(engine)) as session:
         chosen = _one_team(session, team)
         if chosen is None:

@@ -16,10 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
-from bot.matching.embeddings import DEFAULT_MODEL, ModelNotFound, load_embedder
+from bot.matching.model_files import DEFAULT_MODEL, ModelNotFound, locate
 
 SLACK_API_URL = "https://slack.com/api/"
 DATABASE_URL_FORMS = (
@@ -34,6 +32,15 @@ TOKEN_KINDS = {
 }
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,30}$")
+# What SQLAlchemy's URL parser needs to read a URL (checked here without importing SQLAlchemy, which the
+# settings check of every command would otherwise pay for): a driver name, and a port made of digits.
+DATABASE_URL = re.compile(
+    r"^(?P<driver>[\w+]+)://"  # sqlite, postgresql+psycopg, …
+    r"(?:[^:/]*(?::[^@]*)?@)?"  # user and password
+    r"(?P<host>\[[^/?]+\]|[^/:?]+)?"
+    r"(?::(?P<port>[^/?]*))?"
+    r"(?:/(?P<database>[^?]*))?"  # for SQLite, the file: kindred.db, or /absolute/path/kindred.db
+)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 INT_RANGES = {
     "PORT": (1, 65535),
@@ -93,7 +100,7 @@ class Settings(BaseSettings):
     @classmethod
     def _embedding_model_loads(cls, value: str) -> str:
         try:
-            load_embedder(value.strip())
+            locate(value.strip())  # finds the files and reads the weights' header; loading waits for use
         except ModelNotFound as problem:
             raise ValueError(str(problem)) from None
         return value.strip()
@@ -132,12 +139,11 @@ class Settings(BaseSettings):
         for prefix in ("postgres://", "postgresql://"):
             if value.startswith(prefix):
                 value = "postgresql+psycopg://" + value.removeprefix(prefix)
-        try:
-            url = make_url(value)
-        except ArgumentError:
+        url = DATABASE_URL.match(value)
+        if url is None or not (url["port"] is None or url["port"].isdigit()):
             raise ValueError(
                 f"is not a database URL (got {_without_password(value)!r}); use {DATABASE_URL_FORMS}"
-            ) from None
+            )
         problem = _database_url_problem(url)
         if problem:
             raise ValueError(problem)
@@ -244,21 +250,23 @@ def _without_password(url: str) -> str:
     return re.sub(r"([^/:@]+:)[^/@]+@", r"\1***@", url)
 
 
-def _database_url_problem(url: URL) -> str | None:
-    backend = url.get_backend_name()
+def _database_url_problem(url: re.Match[str]) -> str | None:
+    """What is wrong with a URL that parses (`DATABASE_URL.match`), if anything."""
+    driver = url["driver"]
+    backend = driver.split("+")[0]
     if backend not in ("sqlite", "postgresql"):
         return f"must be a sqlite:// or postgresql:// URL (got {backend!r}); use {DATABASE_URL_FORMS}"
-    if backend == "postgresql" and url.drivername != "postgresql+psycopg":
+    if backend == "postgresql" and driver != "postgresql+psycopg":
         return (
-            f"names the driver {url.drivername!r}, but Kindred talks to PostgreSQL through psycopg 3: "
+            f"names the driver {driver!r}, but Kindred talks to PostgreSQL through psycopg 3: "
             "write postgresql://user@host:5432/db"
         )
-    if backend == "sqlite" and url.host:
+    if backend == "sqlite" and url["host"]:
         return (
-            f"has two slashes after sqlite: and so names no file; write sqlite:///{url.host} (three slashes: "
-            "a file in the working directory) or sqlite:////absolute/path/kindred.db (four)"
+            f"has two slashes after sqlite: and so names no file; write sqlite:///{url['host']} (three "
+            "slashes: a file in the working directory) or sqlite:////absolute/path/kindred.db (four)"
         )
-    return sqlite_file_problem(url.database) if backend == "sqlite" else None
+    return sqlite_file_problem(url["database"]) if backend == "sqlite" else None
 
 
 def sqlite_file_problem(database: str | None) -> str | None:

@@ -4,15 +4,17 @@ The console shows everyone's digests, so a private need quoted in its owner's re
 (the owner's own DM still names it)."""
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from bot import repo, texts
 from bot.models import Need, Visibility
-from bot.services.digest import Plan, PlannedSuggestion
+from bot.services.digest import Plan, PlannedDigest, PlannedSuggestion
+from bot.services.periods import Period
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_WORDS = {"can_help_you": "can help you", "you_can_help": "you can help", "kindred": "kindred spirit"}
 
 
@@ -40,20 +42,36 @@ def as_json(session: Session, plan: Plan) -> dict[str, Any]:
 
 
 def as_text(session: Session, plan: Plan, *, width: int = 100) -> str:
+    """Every digest of the plan, each suggestion with its reason (scores are left to the JSON)."""
+    count = len(plan.digests)
+    heading = (
+        f"Kindred spirits for the {week_of(plan.period)} ({plan.team_id}): {count} member(s) get a digest"
+    )
+    return "\n".join([heading, "", *digest_lines(session, plan, plan.digests, width=width)])
+
+
+def week_of(period: Period) -> str:
+    """The period as people say it: "week of 30 Nov 2026", after the Monday its week starts on."""
+    monday = period.week_start
+    return f"week of {monday.day} {MONTHS[monday.month - 1]} {monday.year}"
+
+
+def digest_lines(
+    session: Session, plan: Plan, digests: Sequence[PlannedDigest], *, width: int = 100
+) -> list[str]:
+    """Some of the plan's digests: the member, then each suggestion and its reason, wrapped to `width`."""
     others = _others(session, plan)
     redact = _redactor(session, plan)
-    count = len(plan.digests)
-    lines = [f"Kindred spirits for {plan.period.key} ({plan.team_id}): {count} member(s) get a digest", ""]
-    for planned in plan.digests:
+    lines = []
+    for planned in digests:
         lines.append(f"{planned.member.name} ({planned.member.user_id})")
         for row in planned.suggestions:
-            head = f"  • {KIND_WORDS[row.kind]}: {others[row.other_id][1]}  [{row.score:.2f}]"
-            lines.append(head)
+            lines.append(f"  • {KIND_WORDS[row.kind]}: {others[row.other_id][1]}")
             lines += textwrap.wrap(
                 redact(row), width=width, initial_indent="      ", subsequent_indent="      "
             )
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _others(session: Session, plan: Plan) -> dict[int, tuple[str, str]]:

@@ -19,6 +19,7 @@ from bot.heap import freeze_startup_objects
 from bot.jobs.context import JobContext
 from bot.jobs.leader import Elector, lock_for
 from bot.jobs.scheduler import build_scheduler
+from bot.matching.embeddings import load_embedder
 from bot.slack.client import build_client
 from bot.slack.once import Ledger
 from bot.web import serve, wsgi_app
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 
 def run(settings: Settings, *, port: int | None = None) -> None:
     settings.require_slack()
+    load_embedder(
+        settings.embedding_model
+    )  # now, not at the first request (the settings check found its files)
     engine = make_engine(settings.database_url)
     upgrade(engine)
     sessions = make_session_factory(engine)

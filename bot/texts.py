@@ -276,8 +276,19 @@ PRIVATE_NEED_PLACEHOLDER = "(a private need)"
 
 
 def quote(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return f"“{flat if len(flat) <= limit else flat[: limit - 1].rstrip() + '…'}”"
+    return f"“{shorten(' '.join(text.split()), limit)}”"
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters: cut between words, ending with an ellipsis, when it is longer (inside
+    a word only when one word fills most of the limit)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if not text[limit - 1].isspace() and space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:(–—-") + "…"
 
 
 def _about(labels: list[str]) -> str:

@@ -27,14 +27,16 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str) -
 def test_demo_loads_the_sample_community_and_prints_it(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["demo"]) == 0
+    assert main(["demo", "--all"]) == 0
     first = capsys.readouterr().out
     assert "40 members" in first
     assert "Dana Diaz — Local SEO consultant" in first
     assert "private need(s), used only for matching and not shown" in first
     assert (in_tmp / "kindred-demo.db").exists()
-    assert main(["demo"]) == 0  # running it again changes nothing
+    assert main(["demo", "--all"]) == 0  # running it again changes nothing
     assert capsys.readouterr().out == first
+    assert main(["demo"]) == 0
+    assert "Members: the first 8 of 40 (run the demo with --all to see everyone)" in capsys.readouterr().out
 
 
 def test_demo_never_prints_a_private_need(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,7 +45,7 @@ def test_demo_never_prints_a_private_need(in_tmp: Path, capsys: pytest.CaptureFi
         n["description"] for m in document["members"] for n in m["needs"] if n.get("visibility") == "private"
     ]
     assert private
-    main(["demo", "--db", str(in_tmp / "other.db")])
+    main(["demo", "--all", "--db", str(in_tmp / "other.db")])
     printed = capsys.readouterr().out
     for description in private:
         assert description[:40] not in printed
@@ -158,7 +160,7 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
 def test_demo_prints_the_digest_it_would_send(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["demo"])
     printed = capsys.readouterr().out
-    assert "Kindred spirits for " in printed
+    assert "This week's digest (week of " in printed
     assert "can help you: Dana Diaz" in printed  # Tomás's bakery need meets Dana's local SEO
 
 
@@ -177,6 +179,19 @@ def test_digest_dry_run_as_json_has_the_documented_shape(
     assert all(0 < s["score"] <= 1 and s["reason"] for d in document["digests"] for s in d["suggestions"])
     assert main(["digest", "--dry-run", "--json", "--now", "2026-11-23T09:00"]) == 0
     assert json.loads(capsys.readouterr().out) == document  # deterministic, and nothing was stored
+
+
+def test_digest_dry_run_as_text_names_the_week_and_leaves_scores_to_the_json(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (in_tmp / "community.json").write_text(demo_text())
+    main(["import", "community.json"])
+    capsys.readouterr()
+    assert main(["digest", "--dry-run", "--now", "2026-11-25T09:00"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Kindred spirits for the week of 23 Nov 2026 (T0DEMO0001): ")
+    assert "2026-W48" not in printed
+    assert "  • can help you: Dana Diaz\n" in printed  # the suggestion, without a bare [0.79]
 
 
 def test_digest_without_dry_run_needs_a_token(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

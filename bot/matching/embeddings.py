@@ -10,7 +10,6 @@ layout), or `none` to match by the curated vocabulary alone. Nothing is ever dow
 """
 
 import hashlib
-import importlib.util
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,14 +22,15 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-DEFAULT_MODEL = "wordllama:l2_supercat"
-NO_MODEL = "none"
+# DEFAULT_MODEL, NO_MODEL and ModelNotFound live in model_files (the settings check reads them without
+# numpy) and are re-exported here, where callers have always imported them.
+from bot.matching.model_files import DEFAULT_MODEL as DEFAULT_MODEL  # noqa: PLC0414
+from bot.matching.model_files import NO_MODEL as NO_MODEL  # noqa: PLC0414
+from bot.matching.model_files import ModelFiles, locate
+from bot.matching.model_files import ModelNotFound as ModelNotFound  # noqa: PLC0414
+
 BATCH = 256
 UNKNOWN_TOKENS = ("[UNK]", "<unk>")  # an unknown word says nothing: it gets no vector
-
-
-class ModelNotFound(ValueError):
-    """The configured embedding model is not installed or not readable (the message says what to fix)."""
 
 
 class Embedder(Protocol):
@@ -75,48 +75,17 @@ class StaticEmbedder:
         return out
 
 
+@cache
 def load_embedder(name: str) -> StaticEmbedder | None:
-    """The model a setting names; None for `none`. Raises ModelNotFound with what to fix."""
-    if name == NO_MODEL:
-        return None
-    if name == DEFAULT_MODEL:
-        return _wordllama("l2_supercat", 256)
-    return _static_folder(Path(name).expanduser())
+    """The model a setting names (loaded once a process); None for `none`. Raises ModelNotFound with what
+    to fix."""
+    found = locate(name)
+    return None if found is None else _load(found)
 
 
-@cache
-def _wordllama(config: str, dims: int) -> StaticEmbedder:
-    """WordLlama's bundled model, read straight from its wheel (importing `wordllama` itself would set up
-    logging for the whole process, and its loader looks for the bundled tokenizer in the wrong folder)."""
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelNotFound("the wordllama package is not installed: pip install wordllama")
-    package = Path(next(iter(spec.submodule_search_locations)))
-    weights = package / "weights" / f"{config}_{dims}.safetensors"
-    tokenizer = package / "tokenizers" / f"{config}_tokenizer_config.json"
-    if not weights.exists() or not tokenizer.exists():
-        raise ModelNotFound(f"the wordllama package has no bundled {config} model ({dims} dimensions)")
-    matrix = load_file(str(weights))["embedding.weight"].astype(np.float32)
-    version = spec.parent or "wordllama"
-    return StaticEmbedder(f"{version}:{config}:{dims}:{_digest(weights)}", matrix, _tokenizer(tokenizer))
-
-
-@cache
-def _static_folder(folder: Path) -> StaticEmbedder:
-    tokenizer = folder / "tokenizer.json"
-    weights = sorted(folder.glob("*.safetensors"))
-    if not folder.is_dir() or not tokenizer.exists() or len(weights) != 1:
-        raise ModelNotFound(
-            f"{folder} is not a static embedding model: expected a folder with tokenizer.json and one "
-            "*.safetensors file (or set KINDRED_EMBEDDING_MODEL to wordllama:l2_supercat or none)"
-        )
-    tensors = load_file(str(weights[0]))
-    matrices = [value for value in tensors.values() if value.ndim == 2]
-    if len(matrices) != 1:
-        raise ModelNotFound(f"{weights[0]} should hold exactly one 2-D embedding matrix")
-    return StaticEmbedder(
-        f"static:{_digest(weights[0])}", matrices[0].astype(np.float32), _tokenizer(tokenizer)
-    )
+def _load(found: ModelFiles) -> StaticEmbedder:
+    matrix = load_file(str(found.weights))[found.matrix].astype(np.float32)
+    return StaticEmbedder(f"{found.name}:{_digest(found.weights)}", matrix, _tokenizer(found.tokenizer))
 
 
 def _tokenizer(path: Path) -> Tokenizer:

@@ -1,4 +1,5 @@
-"""Double-opt-in intros over signed HTTP: consent, introduction, silent declines, expiry, odd clicks."""
+"""Double-opt-in intros over signed HTTP and Socket Mode: the digest button, consent, introduction, silent
+declines, expiry, odd clicks."""
 
 from datetime import timedelta
 from typing import Any
@@ -6,7 +7,9 @@ from typing import Any
 from bot import texts
 from bot.models import Intro
 from tests.e2e.community import alice_asks_for_bob, digest_for, latest, seed
-from tests.e2e.conftest import Bot, text_of
+from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
+
+pytestmark = BOTH_TRANSPORTS
 
 
 def _group_messages(bot: Bot) -> list[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """`kindred run` in Socket Mode as a real process, against the fake Slack's Socket Mode server: it connects,
-comes back quickly (and without spinning) when a connection is dropped without a close frame, handles a
-redelivered envelope once, shares the work with a second replica, and closes cleanly on SIGTERM."""
+comes back quickly (and without spinning) when a connection is dropped without a close frame (FIN or RST),
+handles a redelivered envelope once, shares the work with a second replica, and closes cleanly on
+SIGTERM."""
 
 import os
 import signal
@@ -94,6 +95,23 @@ def test_a_dropped_connection_comes_back_fast_and_a_redelivered_submission_is_st
     server.wait_until_closed(third)
     assert third.close_code == 1000, "SIGTERM should close the connection with a normal close frame"
     assert not any("Traceback" in line for line in kindred.log)
+
+
+def test_a_reset_connection_comes_back_fast_too(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    server = fake_slack.socket_mode
+    with KindredProcess(["run", "--port", "0"], socket_env(fake_slack, tmp_path), tmp_path) as kindred:
+        kindred.wait_for_log("connected to Slack in Socket Mode")
+        time.sleep(1)  # settled: the client's start-up connection check has run
+        first = server.wait_for_link()
+        cpu_before, dropped_at = cpu_seconds(kindred.pid), time.monotonic()
+        server.drop(first, reset=True)
+        server.wait_for_link(newer_than=first.number, timeout=RECONNECT_WITHIN)
+        assert time.monotonic() - dropped_at < RECONNECT_WITHIN
+        assert cpu_seconds(kindred.pid) - cpu_before < CPU_WHILE_RECONNECTING
+        slack = SocketPlatform(fake=fake_slack)
+        assert slack.command("/kindred", "help").status == 200
+        kindred.signal(signal.SIGTERM)
+        assert kindred.wait(timeout=30) == 0
 
 
 def test_sigterm_finishes_the_work_in_hand_then_closes_the_connection_cleanly(

@@ -13,6 +13,7 @@ import contextlib
 import json
 import secrets
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -129,12 +130,16 @@ class SocketModeServer:
         link = link or self.wait_for_link()
         link.socket.send(json.dumps({"type": "disconnect", "reason": reason, "debug_info": {"host": "fake"}}))
 
-    def drop(self, link: Link | None = None) -> None:
-        """Close the TCP connection with no WebSocket close frame (a plain FIN), as proxies do."""
+    def drop(self, link: Link | None = None, *, reset: bool = False) -> None:
+        """Close the TCP connection with no WebSocket close frame: a plain FIN, as proxies do, or with
+        `reset` a TCP RST, as a crashed peer or a firewall does."""
         link = link or self.wait_for_link()
         raw = link.socket.socket
-        with contextlib.suppress(OSError):
-            raw.shutdown(socket.SHUT_RDWR)
+        if reset:  # linger on, for zero seconds: close() sends RST instead of FIN
+            raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        else:
+            with contextlib.suppress(OSError):
+                raw.shutdown(socket.SHUT_RDWR)
         raw.close()
         with self.changed:  # this side is done with it, whether or not its reader has noticed yet
             if link.closed is None:

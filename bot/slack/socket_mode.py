@@ -66,6 +66,7 @@ class OnceSocketModeHandler(SocketModeHandler):
         try:
             super().connect()  # type: ignore[no-untyped-call]
         except SlackApiError as error:
+            self.close()  # type: ignore[no-untyped-call]  # its threads stop with it
             code = error.response.get("error")
             if code in TOKEN_ERRORS:
                 raise ConfigError(

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from bot.jobs.context import JobContext
-from bot.jobs.registry import digest_is_due, run_due
+from bot.jobs.registry import JOBS, digest_is_due, run_due
 from bot.jobs.scheduler import build_scheduler
 from tests.conftest import NOW  # Monday 2026-11-23 09:00 UTC
 from tests.fakeslack import FakeSlack
@@ -35,9 +35,18 @@ def test_an_incomplete_digest_is_retried_by_the_next_tick(
     assert not digest_is_due(context, NOW + timedelta(minutes=10))
 
 
-def test_the_scheduler_has_the_weekly_cron_and_the_tick(context: JobContext) -> None:
+def test_the_scheduler_only_ticks_regularly_and_at_the_digest_time(context: JobContext) -> None:
     scheduler = build_scheduler(context, lambda: NOW)
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"weekly-digest", "tick"}
-    assert "day_of_week='mon'" in str(jobs["weekly-digest"].trigger)
-    assert "hour='9'" in str(jobs["weekly-digest"].trigger)
+    assert set(jobs) == {"tick", "tick-at-weekly-digest"}
+    assert (
+        jobs["tick-at-weekly-digest"].func is jobs["tick"].func
+    )  # the same tick: run_due, as `kindred tick`
+    assert "day_of_week='mon'" in str(jobs["tick-at-weekly-digest"].trigger)
+    assert "hour='9'" in str(jobs["tick-at-weekly-digest"].trigger)
+    assert "interval[0:05:00]" in str(jobs["tick"].trigger)
+
+
+def test_every_job_says_its_cadence() -> None:
+    assert all(job.cadence for job in JOBS)
+    assert len({job.id for job in JOBS}) == len(JOBS)

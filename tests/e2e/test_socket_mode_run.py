@@ -6,6 +6,8 @@ SIGTERM."""
 import os
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,15 @@ def socket_env(fake: FakeSlack, tmp_path: Path, **settings: str) -> dict[str, st
     )
     del env["SLACK_SIGNING_SECRET"]
     return env
+
+
+@contextmanager
+def socket_mode_kindred(fake: FakeSlack, tmp_path: Path) -> Iterator[KindredProcess]:
+    """`kindred run` in Socket Mode, once it has connected."""
+    with KindredProcess(["run", "--port", "0"], socket_env(fake, tmp_path), tmp_path) as kindred:
+        kindred.wait_for_log("connected to Slack in Socket Mode")
+        fake.socket_mode.wait_for_steady(1)
+        yield kindred
 
 
 def offers_stored(tmp_path: Path) -> int:
@@ -58,8 +69,7 @@ def test_a_dropped_connection_comes_back_fast_and_a_redelivered_submission_is_st
     fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
     server = fake_slack.socket_mode
-    with KindredProcess(["run", "--port", "0"], socket_env(fake_slack, tmp_path), tmp_path) as kindred:
-        kindred.wait_for_log("connected to Slack in Socket Mode")
+    with socket_mode_kindred(fake_slack, tmp_path) as kindred:
         first = server.wait_for_link()
         slack = SocketPlatform(fake=fake_slack)
         submission = slack.submission(offer_form(slack, fake_slack), user="U0ALICE")
@@ -99,9 +109,7 @@ def test_a_dropped_connection_comes_back_fast_and_a_redelivered_submission_is_st
 
 def test_a_reset_connection_comes_back_fast_too(fake_slack: FakeSlack, tmp_path: Path) -> None:
     server = fake_slack.socket_mode
-    with KindredProcess(["run", "--port", "0"], socket_env(fake_slack, tmp_path), tmp_path) as kindred:
-        kindred.wait_for_log("connected to Slack in Socket Mode")
-        time.sleep(1)  # settled: the client's start-up connection check has run
+    with socket_mode_kindred(fake_slack, tmp_path) as kindred:
         first = server.wait_for_link()
         cpu_before, dropped_at = cpu_seconds(kindred.pid), time.monotonic()
         server.drop(first, reset=True)
@@ -118,8 +126,7 @@ def test_sigterm_finishes_the_work_in_hand_then_closes_the_connection_cleanly(
     fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
     server = fake_slack.socket_mode
-    with KindredProcess(["run", "--port", "0"], socket_env(fake_slack, tmp_path), tmp_path) as kindred:
-        kindred.wait_for_log("connected to Slack in Socket Mode")
+    with socket_mode_kindred(fake_slack, tmp_path) as kindred:
         link = server.wait_for_link()
         fake_slack.set_fault(_slow("views.open", 1.5))  # the form is still opening when SIGTERM comes
         slack = SocketPlatform(fake=fake_slack)
@@ -144,8 +151,7 @@ def test_two_replicas_handle_each_envelope_once_and_one_runs_the_scheduler(
     ):
         for replica in (one, other):
             replica.wait_for_log("connected to Slack in Socket Mode")
-        eventually(lambda: len(server.open_links()) == 2, 10, "both replicas to connect")
-        first, second = server.open_links()
+        first, second = server.wait_for_steady(2)
         slack = SocketPlatform(fake=fake_slack)
         submission = slack.submission(offer_form(slack, fake_slack))
         server.send("interactive", submission, envelope_id="env-both", link=first)

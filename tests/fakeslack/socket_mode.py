@@ -167,6 +167,23 @@ class SocketModeServer:
                     raise AssertionError(f"no Socket Mode connection newer than #{newer_than} in {timeout} s")
                 self.changed.wait(left)
 
+    def wait_for_steady(self, count: int = 1, *, quiet: float = 1.0, timeout: float = 15.0) -> list[Link]:
+        """The open connections once there are `count` of them and none has opened or closed for `quiet`
+        seconds (a client may replace its first connection right after start-up)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                opened = [link for link in self.links if link.open]
+                changed_at = max((link.closed or link.opened for link in self.links), default=0.0)
+                if len(opened) == count and self.clock() - changed_at >= quiet:
+                    return opened
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(
+                        f"{len(opened)} connections open, not a steady {count}, after {timeout} s"
+                    )
+                self.changed.wait(min(left, quiet / 4))
+
     def wait_until_closed(self, link: Link, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         with self.changed:

@@ -168,7 +168,7 @@ def bot(
             app, app_token=fake_slack.app_token, web_client=client, ledger=Ledger(sessions, clock)
         )
         handler.connect()
-        fake_slack.socket_mode.wait_for_link()
+        fake_slack.socket_mode.wait_for_steady(1, quiet=0.5)
         yield Bot("", SocketPlatform(fake=fake_slack), fake_slack, sessions, settings, executor, clock)
         handler.stop()
     else:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_CONFIG = 2
 EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130  # as shells report a program stopped by Ctrl-C
 DEMO_DATABASE = Path("kindred-demo.db")
 
 _engines: list[Engine] = []  # disposed of when the command ends, so SQLite leaves no -wal or -shm file
@@ -109,6 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `kindred digest --json | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: each step commits whole or not at all, so nothing is half stored
+        print(
+            "kindred: interrupted; what was stored is complete, run the command again to finish",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

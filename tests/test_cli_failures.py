@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import cli
 from bot.cli import main
 
 COMMUNITY = {"version": 1, "team_id": "T0FIRST", "members": [{"user_id": "U0ANA", "name": "Ana"}]}
@@ -141,3 +142,15 @@ def test_several_bad_settings_are_a_line_each(
         "kindred: PORT must be a whole number between 1 and 65535 (got 'http')\n"
         "kindred: KINDRED_DIGEST_DAY must be a weekday such as mon or monday (got 'someday')\n"
     )
+
+
+def test_ctrl_c_is_one_line_and_exit_130(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_dispatch", interrupted)
+    exit_code, out, err = _run(["import", "community.json"], capsys)
+    assert (exit_code, out) == (130, "")
+    assert err == "kindred: interrupted; what was stored is complete, run the command again to finish\n"

@@ -98,6 +98,12 @@ class OnceSocketModeHandler(SocketModeHandler):
                 self._in_flight -= 1
                 self._idle.notify_all()
 
+    @property
+    def in_flight(self) -> int:
+        """Envelopes being handled now (for a command or a click, also after its ack has gone)."""
+        with self._idle:
+            return self._in_flight
+
     def stop(self, *, wait: float = 10.0) -> None:
         """Finish the envelopes being handled (their acks included), then close the connection."""
         self._stopping.set()

@@ -61,6 +61,9 @@ class Bot:
     settings: Settings
     executor: "CountingExecutor"
     clock: Clock
+    socket_mode: OnceSocketModeHandler | None = (
+        None  # in Socket Mode: envelopes still being handled count too
+    )
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def rows(self, model: Any) -> list[Any]:
@@ -81,7 +84,11 @@ class Bot:
 
     def settle(self) -> None:
         """Wait until the bot has finished everything it started after acking."""
-        wait_until(lambda: self.executor.in_flight == 0)
+        wait_until(
+            lambda: (
+                self.executor.in_flight == 0 and (self.socket_mode is None or self.socket_mode.in_flight == 0)
+            )
+        )
 
     def opened_view(self, callback_id: str, *, method: str = "views.open") -> dict[str, Any]:
         """The next view the bot opens with this callback id (one this helper has not returned before),
@@ -169,7 +176,9 @@ def bot(
         )
         handler.connect()
         fake_slack.socket_mode.wait_for_steady(1, quiet=0.5)
-        yield Bot("", SocketPlatform(fake=fake_slack), fake_slack, sessions, settings, executor, clock)
+        yield Bot(
+            "", SocketPlatform(fake=fake_slack), fake_slack, sessions, settings, executor, clock, handler
+        )
         handler.stop()
     else:
         server = serve(wsgi_app(app, engine), host="127.0.0.1", port=0, threads=8)

@@ -10,6 +10,7 @@ from sqlmodel import select
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus
 from bot.services import members
+from bot.services.contact import Welcome
 from bot.slack.blocks.messages import text_message
 from bot.slack.client import retry_handlers
 from bot.slack.delivery import (
@@ -25,7 +26,7 @@ from tests.conftest import NOW
 from tests.factories import TEAM, make_member
 from tests.fakeslack import FakeSlack
 
-DM_ALICE = DM(team_id=TEAM, user_id="U0ALICE", key="welcome", message=text_message("Hello!"))
+DM_ALICE = DM(team_id=TEAM, user_id="U0ALICE", kind=Welcome(), message=text_message("Hello!"))
 
 
 @pytest.fixture
@@ -158,7 +159,7 @@ def test_another_keys_message_in_the_dm_does_not_count(client, fake, sessions) -
 
 def test_the_same_key_is_separate_for_each_member(client, fake, sessions) -> None:
     fake.add_user("U0BOB", name="bob")
-    dm_bob = DM(team_id=TEAM, user_id="U0BOB", key="welcome", message=text_message("Hello!"))
+    dm_bob = DM(team_id=TEAM, user_id="U0BOB", kind=Welcome(), message=text_message("Hello!"))
     assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
     assert send_once(client, sessions, dm_bob, now=NOW) == Outcome.SENT
     assert {c.args["channel"] for c in fake.calls_to("chat.postMessage")} == {"U0ALICE", "U0BOB"}

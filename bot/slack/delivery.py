@@ -113,7 +113,7 @@ def send_once(
     claim = _claim(sessions, dm, now)
     if isinstance(claim, Outcome):
         return claim
-    if claim and not dm.people:
+    if claim and not dm.people:  # a channel post: we do not read its history, so we cannot tell
         return _record_error(sessions, dm, "unconfirmed")
     if claim:  # we took over a stale claim: did the earlier sender's message land after all?
         posted = find_posted(client, dm)

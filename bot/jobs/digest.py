@@ -15,14 +15,13 @@ from bot.jobs import planning
 from bot.jobs.context import JobContext
 from bot.models import DigestRun, Member, MemberStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
 from bot.services import digest
+from bot.services.contact import ChannelDigest, Digest, delivery_key
 from bot.services.periods import Period
 from bot.slack.blocks.digest import channel_digest_message
 from bot.slack.delivery import DM, FatalSlackError, Outcome, send_once
 from bot.slack.digests import render_digest
 
 log = logging.getLogger(__name__)
-
-CHANNEL_KEY_PREFIX = "channel-digest:"
 
 
 @dataclass
@@ -58,10 +57,10 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
         return DigestReport(team_id=team_id, period=period)
     with session_scope(context.sessions) as session:
         plan = digest.plan(session, team_id=team_id, now=now, rules=context.rules)
-    key = digest.digest_key(plan.period)
+    kind = Digest(plan.period.key)
     report = DigestReport(team_id=team_id, period=plan.period.key, planned=len(plan.digests))
     with session_scope(context.sessions) as session:
-        done = repo.sent_to(session, team_id=team_id, key=key)
+        done = repo.sent_to(session, team_id=team_id, key=delivery_key(kind))
     for planned in plan.digests:
         if context.stop.is_set():
             log.info("digest %s for %s: stopping; the rest is sent on the next run", plan.period.key, team_id)
@@ -70,7 +69,7 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
             report.count(Outcome.ALREADY_SENT)
             continue
         try:
-            report.count(_send(context, planned, key=key, now=now))
+            report.count(_send(context, planned, kind=kind, now=now))
         except FatalSlackError:
             log.error(
                 "digest %s stopped: Slack rejected the bot token; check SLACK_BOT_TOKEN", plan.period.key
@@ -117,16 +116,17 @@ def _plan_apart(context: JobContext, team_id: str, now: datetime) -> bool:
     )
 
 
-def _send(context: JobContext, planned: digest.PlannedDigest, *, key: str, now: datetime) -> Outcome:
+def _send(context: JobContext, planned: digest.PlannedDigest, *, kind: Digest, now: datetime) -> Outcome:
+    """Paused, left or digests off since the plan was made: `send_once` skips them (never surprise anyone)."""
     member = planned.member
     with session_scope(context.sessions) as session:
         current = session.get(Member, member.id)
-        if current is None or current.status != MemberStatus.ACTIVE:
-            return Outcome.SKIPPED  # paused or left since the plan was made: never surprise anyone
+        if current is None:
+            return Outcome.SKIPPED  # forgotten since the plan was made
         message = render_digest(session, current, planned.suggestions)
     if message is None:
         return Outcome.SKIPPED
-    dm = DM(member.team_id, member.user_id, key, message)
+    dm = DM(member.team_id, member.user_id, kind, message)
     return send_once(context.client, context.sessions, dm, now=now, pacer=context.pacer)
 
 
@@ -155,5 +155,5 @@ def post_channel_digest(context: JobContext, *, team_id: str, period: Period, no
         ]
     if not offers and not needs:
         return Outcome.SKIPPED
-    post = DM(team_id, channel, f"{CHANNEL_KEY_PREFIX}{period.key}", channel_digest_message(offers, needs))
-    return send_once(context.client, context.sessions, post, now=now, reconcile=False)
+    post = DM(team_id, channel, ChannelDigest(period.key), channel_digest_message(offers, needs))
+    return send_once(context.client, context.sessions, post, now=now)

@@ -52,10 +52,10 @@ from bot.models import (
     Visibility,
 )
 from bot.services import vectors
+from bot.services.contact import DIGEST_KEY_PREFIX
 from bot.services.intros import DECLINE_MEMORY
 from bot.services.periods import Period, period_of
 
-DIGEST_KEY_PREFIX = "digest:"
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
 NOT_AGAIN_WITHIN = timedelta(weeks=4)
 CAPACITY_WINDOW = timedelta(days=30)
@@ -108,10 +108,6 @@ class Plan:
     period: Period
     run_id: int | None  # None for a preview that was not stored
     digests: list[PlannedDigest]
-
-
-def digest_key(period: Period) -> str:
-    return f"{DIGEST_KEY_PREFIX}{period.key}"
 
 
 def plan(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -> Plan:

@@ -95,11 +95,6 @@ def mark_left(session: Session, *, team_id: str, user_id: str, now: datetime) ->
     return True
 
 
-def may_contact(member: Member | None) -> bool:
-    """Whether Kindred may send this member anything it was not directly asked for."""
-    return member is None or member.status != MemberStatus.LEFT
-
-
 def require_active_account(member: Member) -> None:
     if member.status == MemberStatus.LEFT:
         raise NotAllowed(texts.ACCOUNT_LEFT)

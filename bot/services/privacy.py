@@ -5,10 +5,10 @@ received and their own answers, but never who was shown them, who said "not for 
 someone declined an intro with them. A decline reads exactly like an expiry, as it does in Slack: "waiting"
 until the request would have expired, then "did not work out".
 
-Forgetting deletes everything about the member in one transaction and leaves a tombstone
-(`ForgottenUser`) so that nothing re-creates or contacts them; only their own explicit return (a submitted
-offer, need or profile creates their member row again) removes it. Functions take the session and `now`
-and never commit.
+Forgetting deletes everything about the member in one transaction (their deliveries found by whom they
+were sent to, never by the shape of a key) and leaves a tombstone (`ForgottenUser`) so that nothing
+re-creates or contacts them; only their own explicit return (a submitted offer, need or profile creates
+their member row again) removes it. Functions take the session and `now` and never commit.
 """
 
 from collections.abc import Sequence
@@ -38,6 +38,7 @@ from bot.models import (
     PairFeedback,
     Project,
 )
+from bot.services import contact
 
 EXPORT_FORMAT = "kindred-personal-data"
 EXPORT_VERSION = 1
@@ -273,14 +274,15 @@ def forget(session: Session, *, team_id: str, user_id: str, now: datetime) -> di
     """Delete everything about this person in this workspace and record the tombstone. Returns how many
     rows of each kind went; a second call finds nothing more to delete and keeps the first tombstone.
 
-    Intros they took part in are deleted whole (an intro with one person left means nothing), with their
-    pair rows and every delivery of those intros. Intros they made as a connector between two others go
-    on without them: the credit is removed, and because every intro must name a member who asked for it,
-    it passes to one of the two people."""
+    Their deliveries are found by whom they went to: their DMs and the group DMs they were in. Intros they
+    took part in are deleted whole (an intro with one person left means nothing), with their pair rows and
+    every delivery about those intros, to whoever was in them or made them. Intros they made as a connector
+    between two others go on without them: the credit is removed, and because every intro must name a
+    member who asked for it, it passes to one of the two people."""
     deleted: dict[str, int] = {}
     member = repo.get_member(session, team_id=team_id, user_id=user_id)
     if member is not None:
-        deleted |= _delete_member(session, _id(member))
+        deleted |= _delete_member(session, team_id, _id(member))
     addressed = [row.id for row in repo.deliveries_of_user(session, team_id=team_id, user_id=user_id)]
     deleted["deliveries"] = deleted.get("deliveries", 0) + _delete(
         session, delete(Delivery).where(col(Delivery.id).in_(addressed))
@@ -289,16 +291,16 @@ def forget(session: Session, *, team_id: str, user_id: str, now: datetime) -> di
     return deleted
 
 
-def _delete_member(session: Session, member_id: int) -> dict[str, int]:
+def _delete_member(session: Session, team_id: str, member_id: int) -> dict[str, int]:
     """The member row and every row that points at it, children first."""
     intro_ids = sorted(
         set(session.exec(select(IntroParticipant.intro_id).where(IntroParticipant.member_id == member_id)))
     )
     _hand_over_connector_intros(session, member_id, exclude=intro_ids)
-    intro_keys = [col(Delivery.key).startswith(f"intro:{intro_id}:") for intro_id in intro_ids]
+    about_intros = _deliveries_about_intros(session, team_id, intro_ids)
     theirs = {
-        # messages about intros that no longer exist, to either person (the ids may come back on SQLite)
-        "deliveries": delete(Delivery).where(sa.or_(*intro_keys)) if intro_keys else None,
+        # messages about intros that no longer exist, to anyone (the ids may come back on SQLite)
+        "deliveries": delete(Delivery).where(col(Delivery.id).in_(about_intros)) if about_intros else None,
         "intro_pairs": delete(IntroPair).where(
             sa.or_(
                 col(IntroPair.intro_id).in_(intro_ids),
@@ -323,6 +325,30 @@ def _delete_member(session: Session, member_id: int) -> dict[str, int]:
         "members": delete(Member).where(col(Member.id) == member_id),
     }
     return {name: _delete(session, statement) for name, statement in theirs.items() if statement is not None}
+
+
+def _deliveries_about_intros(session: Session, team_id: str, intro_ids: Sequence[int]) -> list[int]:
+    """Deliveries about these intros: found among those of everyone who was in one or made one, and told
+    apart from their other messages by the kind each key was built from."""
+    in_them = select(IntroParticipant.member_id).where(col(IntroParticipant.intro_id).in_(intro_ids))
+    made_them = select(Intro.connector_id).where(col(Intro.id).in_(intro_ids))
+    people = session.exec(
+        select(Member.user_id).where(
+            Member.team_id == team_id, sa.or_(col(Member.id).in_(in_them), col(Member.id).in_(made_them))
+        )
+    ).all()
+    found = {
+        row.id
+        for user_id in set(people)
+        for row in repo.deliveries_of_user(session, team_id=team_id, user_id=user_id)
+        if _about(row, intro_ids)
+    }
+    return sorted(row_id for row_id in found if row_id is not None)
+
+
+def _about(row: Delivery, intro_ids: Sequence[int]) -> bool:
+    kind = contact.kind_of_key(row.key)
+    return kind is not None and contact.intro_of(kind) in intro_ids
 
 
 def _hand_over_connector_intros(session: Session, member_id: int, *, exclude: Sequence[int]) -> None:

@@ -1,16 +1,21 @@
-"""Sending DMs exactly once.
+"""Sending DMs exactly once, and only to whoever may be contacted: the one door for every message Kindred
+sends on its own initiative (replies to a member's own action go back where they acted instead).
 
-Every unsolicited message has a delivery key (`welcome`, later `digest:2026-W48`…). A row keyed by it is
-claimed before the send and marked sent after, so re-running a job never sends twice. If a sender dies
-between Slack accepting the message and the row being marked, the row stays `pending`; once its claim is
-older than the lease, the next sender looks for the message in the DM (each carries its key in message
-metadata) before deciding to send again — so a crash neither loses nor doubles a message. A timeout or a
-5xx after sending is treated the same way (Slack may or may not have posted it); an explicit Slack error
-means nothing was posted, so the claim is released for a later retry, or recorded if it is permanent.
+Every such message has a kind (`contact.Welcome()`, `contact.Digest("2026-W48")`…); `send_once` builds
+its delivery key from it (`welcome`, `digest:2026-W48`…) and asks `contact.may_contact` about every person
+it reaches before claiming the key; a message someone may not get is `SKIPPED`.
 
+A row keyed by the delivery key is claimed before the send and marked sent after, so re-running a job
+never sends twice. If a sender dies between Slack accepting the message and the row being marked, the row
+stays `pending`; once its claim is older than the lease, the next sender looks for the message in the DM
+(each carries its key in message metadata) before deciding to send again — so a crash neither loses nor
+doubles a message. A timeout or a 5xx after sending is treated the same way (Slack may or may not have
+posted it); an explicit Slack error means nothing was posted, so the claim is released for a later retry,
+or recorded if it is permanent.
 """
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -23,7 +28,8 @@ from sqlmodel import Session
 
 from bot import repo
 from bot.db import SessionFactory, session_scope
-from bot.models import Delivery, DeliveryStatus, MemberStatus
+from bot.models import Delivery, DeliveryStatus
+from bot.services.contact import Kind, MemberState, addresses_people, delivery_key, may_contact
 from bot.slack.blocks.messages import Message
 from bot.slack.pacing import Pacer
 
@@ -59,7 +65,7 @@ class Outcome(StrEnum):
     SENT = "sent"
     ALREADY_SENT = "already-sent"
     IN_PROGRESS = "in-progress"  # another sender holds a fresh claim
-    SKIPPED = "skipped"  # the member left or asked not to be contacted
+    SKIPPED = "skipped"  # `may_contact` said no (the member left, paused, asked to be forgotten…)
     FAILED = "failed"  # permanent for this member; recorded with the reason
 
 
@@ -69,14 +75,27 @@ class FatalSlackError(RuntimeError):
 
 @dataclass(frozen=True)
 class DM:
-    """A message to one member (or, with `channel`, to a conversation such as a group DM; `user_id` then
-    names its members, comma-separated, so the delivery key stays theirs)."""
+    """A message of one `kind` to one member; to several at once in a group DM (`user_id` then names them,
+    sorted and comma-separated: see `group`, so the delivery stays theirs); or, for a kind that addresses no
+    person (a channel digest), a post in the channel `user_id`."""
 
     team_id: str
     user_id: str
-    key: str
+    kind: Kind
     message: Message
-    channel: str | None = None
+
+    @classmethod
+    def group(cls, team_id: str, user_ids: Iterable[str], kind: Kind, message: Message) -> "DM":
+        return cls(team_id, ",".join(sorted(user_ids)), kind, message)
+
+    @property
+    def key(self) -> str:
+        return delivery_key(self.kind)
+
+    @property
+    def people(self) -> list[str]:
+        """The members it reaches: each must pass `may_contact`."""
+        return self.user_id.split(",") if addresses_people(self.kind) else []
 
 
 def send_once(
@@ -85,16 +104,16 @@ def send_once(
     dm: DM,
     *,
     now: datetime,
-    reconcile: bool = True,
     pacer: Pacer | None = None,
 ) -> Outcome:
-    """Send `dm` unless it was already sent. `reconcile=False` (channel posts, whose history we do not
-    read) gives at-most-once instead: a claim left by a sender that died is recorded as failed. A job
-    sending many messages passes its `pacer`, which spaces the posts (not the checks) below Slack's limit."""
+    """Send `dm` unless it was already sent or someone it reaches may not be contacted. A channel post
+    (whose history we do not read) is sent at most once instead: a claim left by a sender that died is
+    recorded as failed. A job sending many messages passes its `pacer`, which spaces the posts (not the
+    checks) below Slack's limit."""
     claim = _claim(sessions, dm, now)
     if isinstance(claim, Outcome):
         return claim
-    if claim and not reconcile:
+    if claim and not dm.people:  # a channel post: we do not read its history, so we cannot tell
         return _record_error(sessions, dm, "unconfirmed")
     if claim:  # we took over a stale claim: did the earlier sender's message land after all?
         posted = find_posted(client, dm)
@@ -102,11 +121,12 @@ def send_once(
             with session_scope(sessions) as session:
                 _mark_sent(session, dm, posted[0], posted[1], now)
             return Outcome.ALREADY_SENT
-    if pacer is not None:
-        pacer.wait()
     try:
+        channel = _conversation(client, dm)
+        if pacer is not None:
+            pacer.wait()
         response = client.chat_postMessage(
-            channel=dm.channel or dm.user_id,
+            channel=channel,
             metadata={"event_type": METADATA_EVENT, "event_payload": {"key": dm.key}},
             **dm.message.as_kwargs(),
         )
@@ -120,12 +140,19 @@ def send_once(
     return Outcome.SENT
 
 
+def _conversation(client: WebClient, dm: DM) -> str:
+    """Where to post: a member's id (Slack posts in their DM), a group DM opened first, or a channel."""
+    if len(dm.people) > 1:
+        return str(client.conversations_open(users=dm.user_id)["channel"]["id"])
+    return dm.user_id
+
+
 def find_posted(client: WebClient, dm: DM) -> tuple[str, str] | None:
     """(channel, ts) of a message carrying this delivery key among the latest in the member's DM.
 
     Only the bot writes in that DM (the messages tab is read-only), so a message claimed minutes ago is
     among the latest few hundred; we do not filter by time because `now` may be simulated (`--now`)."""
-    channel = dm.channel or str(client.conversations_open(users=dm.user_id)["channel"]["id"])
+    channel = str(client.conversations_open(users=dm.user_id)["channel"]["id"])
     cursor = None
     for _ in range(HISTORY_PAGES):
         page = client.conversations_history(
@@ -147,10 +174,9 @@ def find_posted(client: WebClient, dm: DM) -> tuple[str, str] | None:
 
 def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | bool:
     """Claim the key for this sender: False for a fresh claim, True when taking over a stale one,
-    or an Outcome saying why not to send (already sent, someone else is sending, member left…)."""
+    or an Outcome saying why not to send (already sent, someone else is sending, may not be contacted…)."""
     with session_scope(sessions) as session:
-        member = repo.get_member(session, team_id=dm.team_id, user_id=dm.user_id)
-        if member is not None and member.status == MemberStatus.LEFT:
+        if not all(may_contact(_state(session, dm.team_id, user_id), dm.kind, now) for user_id in dm.people):
             return Outcome.SKIPPED
         row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
         if row is None:
@@ -174,6 +200,15 @@ def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | bool:
         if not repo.take_over_delivery(session, delivery_id=row.id, stale_since=row.claimed_at, now=now):
             return Outcome.IN_PROGRESS
         return True
+
+
+def _state(session: Session, team_id: str, user_id: str) -> MemberState:
+    member = repo.get_member(session, team_id=team_id, user_id=user_id)
+    if member is not None:  # a person is a member or forgotten, never both
+        return MemberState.of(member)
+    return MemberState.of(
+        None, forgotten=repo.get_forgotten(session, team_id=team_id, user_id=user_id) is not None
+    )
 
 
 def _record_error(sessions: SessionFactory, dm: DM, error: str) -> Outcome:

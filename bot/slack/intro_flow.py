@@ -1,8 +1,10 @@
 """The intro lifecycle on Slack: ask for consent, introduce, say how it ended, follow up.
 
-Every message goes through `send_once` with a key per intro and step, so a retried job or a double click
-never sends anything twice. A decline is silent: those who asked or said yes hear "it didn't work out this
-time" when the request would have expired anyway — the same words, at the same moment, as for no answer.
+Every message goes through `send_once` with its kind (`IntroRequest`, `Introduction`, `IntroEnded`,
+`FollowUp`, `ConnectorOutcome`), one delivery per intro and step, so a retried job or a double click never
+sends anything twice, and `may_contact` decides who may get each. A decline is silent: those who asked or
+said yes hear "it didn't work out this time" when the request would have expired anyway — the same words,
+at the same moment, as for no answer.
 """
 
 import logging
@@ -16,8 +18,16 @@ from sqlmodel import Session, col, select
 from bot import repo, texts
 from bot.db import SessionFactory, session_scope
 from bot.matching.engine import first_name
-from bot.models import Consent, Intro, IntroParticipant, IntroStatus, Member, MemberStatus, Outcome
+from bot.models import Consent, Intro, IntroParticipant, IntroStatus, Member, Outcome
 from bot.services import intros
+from bot.services.contact import (
+    ConnectorOutcome,
+    FollowUp,
+    Introduction,
+    IntroEnded,
+    IntroKind,
+    IntroRequest,
+)
 from bot.services.intros import Answer, IntroRules
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.intros import consent_message, follow_up_message, introduction_message
@@ -58,7 +68,7 @@ def ask(flow: Flow, intro_id: int, now: datetime) -> int:
             for participant_id, member in waiting
         ]
     for participant_id, user_id, message in questions:
-        dm = DM(intro.team_id, user_id, f"intro:{intro_id}:ask", message)
+        dm = DM(intro.team_id, user_id, IntroRequest(intro_id), message)
         outcome = send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
         with session_scope(flow.sessions) as session:
             intro, participant = _intro(session, intro_id), session.get(IntroParticipant, participant_id)
@@ -117,9 +127,7 @@ def introduce(flow: Flow, intro_id: int, now: datetime) -> None:
             connector_user_id=connector.user_id if connector else None,
             asker_user_id=asker.user_id if asker else None,
         )
-        people = ",".join(sorted((a.user_id, b.user_id)))
-    channel = str(flow.client.conversations_open(users=people)["channel"]["id"])
-    dm = DM(intro.team_id, people, f"intro:{intro_id}:introduction", message, channel=channel)
+    dm = DM.group(intro.team_id, (a.user_id, b.user_id), Introduction(intro_id), message)
     if send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer) not in (
         Sent.SENT,
         Sent.ALREADY_SENT,
@@ -127,10 +135,13 @@ def introduce(flow: Flow, intro_id: int, now: datetime) -> None:
         return
     with session_scope(flow.sessions) as session:
         intro = _intro(session, intro_id)
-        row = repo.get_delivery(session, team_id=intro.team_id, user_id=people, key=dm.key)
+        row = repo.get_delivery(session, team_id=intro.team_id, user_id=dm.user_id, key=dm.key)
         assert row is not None
+        assert row.channel_id
         assert row.message_ts
-        intros.introduced(session, intro=intro, channel=channel, ts=row.message_ts, now=now, rules=flow.rules)
+        intros.introduced(
+            session, intro=intro, channel=row.channel_id, ts=row.message_ts, now=now, rules=flow.rules
+        )
     notes = {x.id: texts.consent_introduced(first_name(y.name)) for x, y in ((a, b), (b, a))}
     for member_id, note in notes.items():
         _close_consent(flow, intro_id, only=member_id, note=note)
@@ -180,7 +191,7 @@ def _tell_one_ended(flow: Flow, intro_id: int, now: datetime) -> None:
     for member_id in pending:
         _close_consent(flow, intro_id, only=member_id, note=closing)
     for user_id, text in notes:
-        _send_note(flow, intro.team_id, user_id, f"intro:{intro_id}:ended", text_message(text), now)
+        _send_note(flow, intro.team_id, user_id, IntroEnded(intro_id), text_message(text), now)
     with session_scope(flow.sessions) as session:
         intro = _intro(session, intro_id)
         intro.ended_told_at = now
@@ -200,11 +211,10 @@ def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
             questions = [
                 (member.user_id, follow_up_message(intro_id, _other_of(people, member).name, second=second))
                 for member in people
-                if member.status == MemberStatus.ACTIVE
             ]
-            key = f"intro:{intro_id}:follow-up:{intro.follow_ups_sent + 1}"
-        for user_id, message in questions:
-            _send_note(flow, team_id, user_id, key, message, now)
+            kind = FollowUp(intro_id, intro.follow_ups_sent + 1)
+        for user_id, message in questions:  # paused or left: `send_once` skips them
+            _send_note(flow, team_id, user_id, kind, message, now)
         with session_scope(flow.sessions) as session:
             intros.followed_up(session, intro=_intro(session, intro_id), now=now)
     return len(due)
@@ -221,7 +231,7 @@ def tell_connector(flow: Flow, intro_id: int, now: datetime) -> None:
         connector = _member(session, intro.connector_id)
         a, b = (first_name(_member(session, p.member_id).name) for p in intros.participants(session, intro))
         message = text_message(texts.connector_outcome(a, b, met=intro.status == IntroStatus.MET))
-    _send_note(flow, intro.team_id, connector.user_id, f"intro:{intro_id}:connector-outcome", message, now)
+    _send_note(flow, intro.team_id, connector.user_id, ConnectorOutcome(intro_id), message, now)
     with session_scope(flow.sessions) as session:
         intro = _intro(session, intro_id)
         intro.connector_told_at = now
@@ -253,11 +263,14 @@ def _close_consent(flow: Flow, intro_id: int, *, only: int | None, note: str) ->
             log.info("could not update intro %s consent message: %s", intro_id, error.response.get("error"))
 
 
-def _send_note(flow: Flow, team_id: str, user_id: str, key: str, message: Message, now: datetime) -> None:
+def _send_note(
+    flow: Flow, team_id: str, user_id: str, kind: IntroKind, message: Message, now: datetime
+) -> None:
+    dm = DM(team_id, user_id, kind, message)
     try:
-        send_once(flow.client, flow.sessions, DM(team_id, user_id, key, message), now=now, pacer=flow.pacer)
+        send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
     except SlackApiError as error:
-        log.warning("could not send %s to %s: %s", key, user_id, error.response.get("error"))
+        log.warning("could not send %s to %s: %s", dm.key, user_id, error.response.get("error"))
 
 
 def _intro(session: Session, intro_id: int) -> Intro:

@@ -6,6 +6,7 @@ from bot import repo
 from bot.db import SessionFactory, session_scope
 from bot.models import DigestCadence, MemberStatus, ProfileUpdate
 from bot.services import members
+from bot.services.contact import MemberState, Welcome, may_contact
 from bot.services.members import Identity
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member
@@ -88,7 +89,7 @@ def test_a_deactivated_account_is_marked_left_once(session: Session) -> None:
     member = repo.get_member(session, team_id=TEAM, user_id="U0ALICE")
     assert member is not None
     assert member.status == MemberStatus.LEFT
-    assert not members.may_contact(member)
+    assert not may_contact(MemberState.of(member), Welcome(), NOW)
 
 
 def test_onboarding_is_recorded_once(session: Session) -> None:

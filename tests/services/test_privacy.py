@@ -3,7 +3,7 @@ deletes it all, leaves everyone else's intact, and records a tombstone once."""
 
 import json
 from datetime import timedelta
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from sqlmodel import Session, select
@@ -28,6 +28,18 @@ from bot.models import (
     SuggestionStatus,
 )
 from bot.services import intros, members, privacy
+from bot.services.contact import (
+    ChannelDigest,
+    ConnectorOutcome,
+    Digest,
+    FollowUp,
+    Introduction,
+    IntroEnded,
+    IntroRequest,
+    Kind,
+    Welcome,
+    delivery_key,
+)
 from bot.services.intros import IntroRules
 from bot.services.members import Identity
 from tests.conftest import NOW
@@ -238,6 +250,46 @@ def test_forgetting_deletes_everything_about_the_member(session: Session, world)
     assert privacy.is_forgotten(session, team_id=TEAM, user_id="U0ALICE")
     assert privacy.export(session, team_id=TEAM, user_id="U0ALICE", now=NOW) is None
     assert privacy.forgotten_at(session, team_id=TEAM, user_id="U0ALICE") == NOW + DAY
+
+
+def test_forgetting_deletes_a_delivery_of_every_kind_sent_to_the_member(session: Session, world) -> None:
+    declined, made = world["declined"], world["made"]
+    sent_to_alice = {
+        Welcome(): "U0ALICE",
+        Digest("2026-W49"): "U0ALICE",
+        IntroRequest(declined): "U0ALICE",
+        Introduction(world["expired"]): "U0ALICE,U0ERIN",
+        IntroEnded(declined): "U0ALICE",
+        FollowUp(declined, 2): "U0ALICE",
+        ConnectorOutcome(made): "U0ALICE",  # about an intro that goes on without her
+    }
+    assert {type(kind) for kind in sent_to_alice} == set(get_args(Kind)) - {ChannelDigest}
+    stored = {(d.user_id, d.key) for d in rows(session, Delivery)}  # the world has her welcome already
+    for kind, user_id in sent_to_alice.items():
+        if (user_id, delivery_key(kind)) not in stored:
+            deliver(session, user_id, delivery_key(kind))
+    deliver(session, "U0ALICE", "a-key-no-kind-builds")  # found by whom it went to, whatever its name
+    session.commit()
+
+    privacy.forget(session, team_id=TEAM, user_id="U0ALICE", now=NOW + DAY)
+    session.commit()
+    assert [d.key for d in rows(session, Delivery) if "U0ALICE" in d.user_id.split(",")] == []
+    assert privacy.export(session, team_id=TEAM, user_id="U0ALICE", now=NOW + DAY) is None
+
+
+def test_forgetting_deletes_the_others_messages_about_intros_that_go_with_her(
+    session: Session, world
+) -> None:
+    deliver(session, "U0ERIN", delivery_key(IntroEnded(world["expired"])))  # her intro with Alice: gone
+    deliver(session, "U0ERIN", delivery_key(IntroRequest(world["made"])))  # Dave and Erin's: stays
+    session.commit()
+    privacy.forget(session, team_id=TEAM, user_id="U0ALICE", now=NOW + DAY)
+    session.commit()
+    assert {(d.user_id, d.key) for d in rows(session, Delivery)} == {
+        ("U0BOB", "digest:2026-W48"),
+        ("U0CAROL", f"intro:{world['others']}:ask"),
+        ("U0ERIN", f"intro:{world['made']}:ask"),
+    }
 
 
 def test_forgetting_leaves_everyone_elses_data_intact(session: Session, world) -> None:

@@ -9,7 +9,8 @@ from sqlmodel import select
 
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus
-from bot.services import members
+from bot.services import members, privacy
+from bot.services.contact import FollowUp, Introduction, IntroEnded, Welcome
 from bot.slack.blocks.messages import text_message
 from bot.slack.client import retry_handlers
 from bot.slack.delivery import (
@@ -25,7 +26,7 @@ from tests.conftest import NOW
 from tests.factories import TEAM, make_member
 from tests.fakeslack import FakeSlack
 
-DM_ALICE = DM(team_id=TEAM, user_id="U0ALICE", key="welcome", message=text_message("Hello!"))
+DM_ALICE = DM(team_id=TEAM, user_id="U0ALICE", kind=Welcome(), message=text_message("Hello!"))
 
 
 @pytest.fixture
@@ -158,7 +159,50 @@ def test_another_keys_message_in_the_dm_does_not_count(client, fake, sessions) -
 
 def test_the_same_key_is_separate_for_each_member(client, fake, sessions) -> None:
     fake.add_user("U0BOB", name="bob")
-    dm_bob = DM(team_id=TEAM, user_id="U0BOB", key="welcome", message=text_message("Hello!"))
+    dm_bob = DM(team_id=TEAM, user_id="U0BOB", kind=Welcome(), message=text_message("Hello!"))
     assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SENT
     assert send_once(client, sessions, dm_bob, now=NOW) == Outcome.SENT
     assert {c.args["channel"] for c in fake.calls_to("chat.postMessage")} == {"U0ALICE", "U0BOB"}
+
+
+def test_someone_who_asked_to_be_forgotten_is_never_contacted(client, fake, sessions) -> None:
+    with session_scope(sessions) as session:
+        make_member(session)
+        privacy.forget(session, team_id=TEAM, user_id="U0ALICE", now=NOW)
+    assert send_once(client, sessions, DM_ALICE, now=NOW) == Outcome.SKIPPED
+    assert fake.calls_to("chat.postMessage") == []
+    assert _rows(sessions) == []
+
+
+def test_a_pause_stops_follow_ups_but_not_news_of_an_intro_under_way(client, fake, sessions) -> None:
+    with session_scope(sessions) as session:
+        members.pause(session, member=make_member(session), now=NOW)
+    follow_up = DM(TEAM, "U0ALICE", FollowUp(12, 1), text_message("How did it go?"))
+    ended = DM(TEAM, "U0ALICE", IntroEnded(12), text_message("It didn't work out this time."))
+    assert send_once(client, sessions, follow_up, now=NOW) == Outcome.SKIPPED
+    assert send_once(client, sessions, ended, now=NOW) == Outcome.SENT
+    assert [row.key for row in _rows(sessions)] == ["intro:12:ended"]
+
+
+def test_a_group_dm_is_opened_and_recorded_for_both(client, fake, sessions) -> None:
+    fake.add_user("U0BOB", name="bob")
+    dm = DM.group(TEAM, ("U0BOB", "U0ALICE"), Introduction(12), text_message("Meet!"))
+    assert send_once(client, sessions, dm, now=NOW) == Outcome.SENT
+    [opened] = fake.calls_to("conversations.open")
+    group = opened.response["channel"]["id"]
+    [posted] = fake.calls_to("chat.postMessage")
+    assert (opened.args["users"], posted.args["channel"]) == ("U0ALICE,U0BOB", group)
+    [row] = _rows(sessions)
+    assert (row.user_id, row.key, row.channel_id) == ("U0ALICE,U0BOB", "intro:12:introduction", group)
+
+
+def test_a_group_dm_needs_everyone_in_it_to_be_reachable(client, fake, sessions) -> None:
+    fake.add_user("U0BOB", name="bob")
+    with session_scope(sessions) as session:
+        make_member(session)
+        make_member(session, "U0BOB", name="Bob")
+        members.mark_left(session, team_id=TEAM, user_id="U0BOB", now=NOW)
+    dm = DM.group(TEAM, ("U0ALICE", "U0BOB"), Introduction(12), text_message("Meet!"))
+    assert send_once(client, sessions, dm, now=NOW) == Outcome.SKIPPED
+    assert fake.calls_to("conversations.open") == []
+    assert fake.calls_to("chat.postMessage") == []

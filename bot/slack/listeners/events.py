@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot import repo
 from bot.db import session_scope
 from bot.services import members, privacy
+from bot.services.contact import Welcome
 from bot.slack.blocks.messages import welcome_message
 from bot.slack.context import deps_of
 from bot.slack.delivery import DM, send_once
@@ -19,8 +20,6 @@ from bot.slack.listeners.errors import guard
 from bot.slack.surfaces import identity_from_user, member_unless_forgotten, publish_home
 
 log = logging.getLogger(__name__)
-
-WELCOME_KEY = "welcome"
 
 
 def register(app: App) -> None:
@@ -58,7 +57,7 @@ def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> Non
             log.info("not welcoming %s: they asked Kindred to forget them", who.user_id)
             return
         members.ensure_member(session, who=who, now=deps.clock())
-    dm = DM(team_id=team_id, user_id=who.user_id, key=WELCOME_KEY, message=welcome_message())
+    dm = DM(team_id, who.user_id, Welcome(), welcome_message())
     outcome = send_once(client, deps.sessions, dm, now=deps.clock())
     log.info("welcome for %s: %s", who.user_id, outcome)
 

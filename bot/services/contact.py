@@ -1,0 +1,194 @@
+"""Who Kindred may contact, about what: the kinds of message it sends on its own initiative, the delivery
+key each is stored under, and the one rule (`may_contact`) every such message passes.
+
+`slack/delivery.send_once` is the only sender of these messages; it builds the key from the kind and asks
+`may_contact` for every person the message reaches. Pure: no session, no Slack.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import DigestCadence, Member, MemberStatus
+
+# --- the kinds ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """The welcome DM to someone who joined the workspace."""
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A member's digest for a period (`2026-W48`)."""
+
+    period: str
+
+
+@dataclass(frozen=True)
+class ChannelDigest:
+    """The period's new offers and asks, posted in the community channel: it addresses no one person."""
+
+    period: str
+
+
+@dataclass(frozen=True)
+class IntroRequest:
+    """ "Would you like an intro to …?", to one of the intro's two people."""
+
+    intro_id: int
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """The group DM that introduces the two people once both said yes."""
+
+    intro_id: int
+
+
+@dataclass(frozen=True)
+class IntroEnded:
+    """ "It didn't work out this time", to whoever asked or said yes, and to the connector."""
+
+    intro_id: int
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """ "How did it go?", the `number`th time (1 at the follow-up day, 2 at day 28 after a "not yet")."""
+
+    intro_id: int
+    number: int
+
+
+@dataclass(frozen=True)
+class ConnectorOutcome:
+    """How a connector's intro turned out (met, or not a fit)."""
+
+    intro_id: int
+
+
+IntroKind = IntroRequest | Introduction | IntroEnded | FollowUp | ConnectorOutcome
+Kind = Welcome | Digest | ChannelDigest | IntroKind
+INTRO_KINDS = (IntroRequest, Introduction, IntroEnded, FollowUp, ConnectorOutcome)
+
+
+def addresses_people(kind: Kind) -> bool:
+    """Whether the message goes to members (a DM, a group DM) rather than to a channel."""
+    return not isinstance(kind, ChannelDigest)
+
+
+def intro_of(kind: Kind) -> int | None:
+    """The intro a message is about, if it is about one."""
+    return kind.intro_id if isinstance(kind, INTRO_KINDS) else None
+
+
+# --- delivery keys ----------------------------------------------------------------------------------------
+
+DIGEST_KEY_PREFIX = "digest:"  # every digest's key starts so: the latest digest a member got is found by it
+
+
+def delivery_key(kind: Kind) -> str:
+    """The key a message of this kind is claimed under, once per team and recipient. These strings are
+    stored: changing one would send every such message again."""
+    match kind:
+        case Welcome():
+            return "welcome"
+        case Digest(period):
+            return f"{DIGEST_KEY_PREFIX}{period}"
+        case ChannelDigest(period):
+            return f"channel-digest:{period}"
+        case IntroRequest(intro_id):
+            return f"intro:{intro_id}:ask"
+        case Introduction(intro_id):
+            return f"intro:{intro_id}:introduction"
+        case IntroEnded(intro_id):
+            return f"intro:{intro_id}:ended"
+        case FollowUp(intro_id, number):
+            return f"intro:{intro_id}:follow-up:{number}"
+        case ConnectorOutcome(intro_id):
+            return f"intro:{intro_id}:connector-outcome"
+
+
+def kind_of_key(key: str) -> Kind | None:
+    """The kind a stored key was built from (`delivery_key` read backwards); None for a key no kind builds."""
+    if key == "welcome":
+        return Welcome()
+    head, _, rest = key.partition(":")
+    if head == "digest" and rest:
+        return Digest(rest)
+    if head == "channel-digest" and rest:
+        return ChannelDigest(rest)
+    return _intro_kind(rest) if head == "intro" else None
+
+
+_ONE_STEP_INTRO_KINDS: dict[str, Callable[[int], IntroKind]] = {
+    "ask": IntroRequest,
+    "introduction": Introduction,
+    "ended": IntroEnded,
+    "connector-outcome": ConnectorOutcome,
+}
+
+
+def _intro_kind(rest: str) -> IntroKind | None:
+    intro_id, _, step = rest.partition(":")
+    if not intro_id.isdecimal():
+        return None
+    number = step.removeprefix("follow-up:")
+    if number != step and number.isdecimal():
+        return FollowUp(int(intro_id), int(number))
+    make = _ONE_STEP_INTRO_KINDS.get(step)
+    return make(int(intro_id)) if make is not None else None
+
+
+# --- who may be contacted ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberState:
+    """What `may_contact` knows about a person: their member row's status and digest cadence (None when
+    Kindred has no row for them) and whether they asked Kindred to forget them."""
+
+    status: MemberStatus | None = None
+    digest_cadence: DigestCadence | None = None
+    forgotten: bool = False
+
+    @classmethod
+    def of(cls, member: Member | None, *, forgotten: bool = False) -> "MemberState":
+        if member is None:
+            return cls(forgotten=forgotten)
+        return cls(member.status, member.digest_cadence, forgotten)
+
+
+STOPPED_BY_PAUSE = (Digest, FollowUp)
+STOPPED_BY_DIGESTS_OFF = (Digest,)
+
+
+def may_contact(member: MemberState, kind: Kind, now: datetime) -> bool:  # noqa: ARG001
+    """Whether Kindred may send `member` a message of this `kind` on its own initiative.
+
+    ==================  =========  ====  ======  ============  ==============================
+    kind                forgotten  left  paused  digests off   someone without a member row
+    ==================  =========  ====  ======  ============  ==============================
+    Welcome             no         no    yes     yes           yes (a newcomer, row on the way)
+    Digest              no         no    no      no            yes
+    IntroRequest        no         no    yes     yes           yes
+    Introduction        no         no    yes     yes           yes
+    IntroEnded          no         no    yes     yes           yes
+    FollowUp            no         no    no      yes           yes
+    ConnectorOutcome    no         no    yes     yes           yes
+    ChannelDigest       (addresses no person: never asked)
+    ==================  =========  ====  ======  ============  ==============================
+
+    Left means the Slack account was deactivated or deleted. A pause stops what Kindred offers unasked
+    (digests, follow-ups) but not the intro steps the member started or agreed to: a paused member cannot
+    be asked for a new intro (`intros.request` refuses), only told how the ones under way go on. Digests off
+    stops digests only. An intro message to two people (the introduction) needs both to pass. `now` is
+    for rules that depend on the time; none does today (a pause has no end date).
+    """
+    if member.forgotten or member.status == MemberStatus.LEFT:
+        return False
+    if member.status == MemberStatus.PAUSED and isinstance(kind, STOPPED_BY_PAUSE):
+        return False
+    return not (member.digest_cadence == DigestCadence.OFF and isinstance(kind, STOPPED_BY_DIGESTS_OFF))

@@ -1,0 +1,122 @@
+"""Who may be contacted about what (one table), and the delivery key each kind is stored under."""
+
+from dataclasses import fields
+from typing import get_args
+
+import pytest
+
+from bot.models import DigestCadence, MemberStatus
+from bot.services.contact import (
+    INTRO_KINDS,
+    ChannelDigest,
+    ConnectorOutcome,
+    Digest,
+    FollowUp,
+    Introduction,
+    IntroEnded,
+    IntroRequest,
+    Kind,
+    MemberState,
+    Welcome,
+    addresses_people,
+    delivery_key,
+    intro_of,
+    kind_of_key,
+    may_contact,
+)
+from tests.conftest import NOW
+
+PERSONAL_KINDS: list[Kind] = [
+    Welcome(),
+    Digest("2026-W48"),
+    IntroRequest(12),
+    Introduction(12),
+    IntroEnded(12),
+    FollowUp(12, 1),
+    ConnectorOutcome(12),
+]
+
+STATES = {
+    "active": MemberState(MemberStatus.ACTIVE, DigestCadence.WEEKLY),
+    "paused": MemberState(MemberStatus.PAUSED, DigestCadence.WEEKLY),
+    "left": MemberState(MemberStatus.LEFT, DigestCadence.WEEKLY),
+    "digests off": MemberState(MemberStatus.ACTIVE, DigestCadence.OFF),
+    "forgotten": MemberState(forgotten=True),
+    "no member row": MemberState(),
+}
+# The rule table of `may_contact`'s docstring, column by column as in STATES.
+#                    active paused left   digests off  forgotten  no member row
+RULES = {
+    Welcome: (True, True, False, True, False, True),
+    Digest: (True, False, False, False, False, True),
+    IntroRequest: (True, True, False, True, False, True),
+    Introduction: (True, True, False, True, False, True),
+    IntroEnded: (True, True, False, True, False, True),
+    FollowUp: (True, False, False, True, False, True),
+    ConnectorOutcome: (True, True, False, True, False, True),
+}
+
+
+def test_the_table_covers_every_kind_that_reaches_a_person() -> None:
+    assert {type(kind) for kind in PERSONAL_KINDS} == set(RULES) == set(get_args(Kind)) - {ChannelDigest}
+    assert all(addresses_people(kind) for kind in PERSONAL_KINDS)
+    assert not addresses_people(ChannelDigest("2026-W48"))
+
+
+@pytest.mark.parametrize("kind", PERSONAL_KINDS, ids=lambda kind: type(kind).__name__)
+@pytest.mark.parametrize("state", list(STATES))
+def test_may_contact(kind: Kind, state: str) -> None:
+    allowed = RULES[type(kind)][list(STATES).index(state)]
+    assert may_contact(STATES[state], kind, NOW) is allowed
+
+
+def test_a_paused_member_with_digests_off_gets_neither_digests_nor_follow_ups() -> None:
+    both = MemberState(MemberStatus.PAUSED, DigestCadence.OFF)
+    refused = [type(kind) for kind in PERSONAL_KINDS if not may_contact(both, kind, NOW)]
+    assert refused == [Digest, FollowUp]
+
+
+KEYS = [
+    (Welcome(), "welcome"),
+    (Digest("2026-W48"), "digest:2026-W48"),
+    (ChannelDigest("2026-W48"), "channel-digest:2026-W48"),
+    (IntroRequest(12), "intro:12:ask"),
+    (Introduction(12), "intro:12:introduction"),
+    (IntroEnded(12), "intro:12:ended"),
+    (FollowUp(12, 1), "intro:12:follow-up:1"),
+    (FollowUp(12, 2), "intro:12:follow-up:2"),
+    (ConnectorOutcome(12), "intro:12:connector-outcome"),
+]
+
+
+@pytest.mark.parametrize(("kind", "key"), KEYS, ids=[key for _, key in KEYS])
+def test_each_kind_keeps_the_key_already_stored_and_reads_back(kind: Kind, key: str) -> None:
+    assert delivery_key(kind) == key
+    assert kind_of_key(key) == kind
+
+
+def test_every_kind_has_a_key() -> None:
+    assert {type(kind) for kind, _ in KEYS} == set(get_args(Kind))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "welcome:",
+        "digest:",
+        "intro:",
+        "intro:x:ask",
+        "intro:12:",
+        "intro:12:wave",
+        "intro:12:follow-up:x",
+    ],
+)
+def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
+    assert kind_of_key(key) is None
+
+
+def test_the_intro_a_message_is_about() -> None:
+    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None, 12, 12, 12, 12, 12, 12]
+    about_intros = {kind for kind in get_args(Kind) if "intro_id" in {f.name for f in fields(kind)}}
+    assert about_intros == set(INTRO_KINDS)  # forget-me finds messages about an intro by these

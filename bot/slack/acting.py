@@ -88,11 +88,11 @@ class Acting:
         context = ModalContext(response_url=response_url)
         return profile_modal(member=member, projects=projects, context=context)
 
-    def _stranger(self) -> Member:
-        return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
-
     def refresh_home(self) -> None:
         publish_home(self.client, self.deps, team_id=self.who.team_id, user_id=self.who.user_id)
+
+    def _stranger(self) -> Member:
+        return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
 
     def _member_in(self, session: Session, now: datetime) -> Member | None:
         who = self.who

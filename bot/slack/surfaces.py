@@ -13,17 +13,16 @@ from slack_sdk.webhook import WebhookClient
 from bot import repo, texts
 from bot.db import session_scope
 from bot.matching.embeddings import load_embedder
-from bot.models import Member, Need
+from bot.models import Need
 from bot.services import entries, matches, members, privacy
-from bot.services.errors import DomainError, InvalidInput, NotFound
+from bot.services.errors import DomainError, InvalidInput
 from bot.services.members import Identity
 from bot.slack.acks import ACKED_AT
 from bot.slack.blocks.home import ENTRIES_SHOWN, home_view
 from bot.slack.blocks.messages import Message
-from bot.slack.blocks.modals import notice_modal, profile_modal
+from bot.slack.blocks.modals import notice_modal
 from bot.slack.blocks.privacy import forgotten_home_view
 from bot.slack.context import Deps
-from bot.slack.forms import ModalContext
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +63,6 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             members.mark_onboarded(session, member=member, now=now)
     if view is not None:
         client.views_publish(user_id=user_id, view=view)
-
-
-def profile_view(client: WebClient, deps: Deps, who: Identity, *, response_url: str | None = None) -> View:
-    """The profile modal for the acting member, with their current projects. Someone Kindred has forgotten
-    gets an empty one: only saving it brings them back."""
-    member = member_unless_forgotten(client, deps, who)
-    if member is None:
-        member, projects = Member(team_id=who.team_id, user_id=who.user_id, name=who.name, links=[]), []
-    else:
-        with session_scope(deps.sessions) as session:
-            projects = entries.active_projects(session, member=member)
-    return profile_modal(member=member, projects=projects, context=ModalContext(response_url=response_url))
 
 
 def tell(
@@ -132,30 +119,6 @@ def dm(client: WebClient, *, user_id: str, message: Message) -> None:
     client.chat_postMessage(channel=user_id, **message.as_kwargs())
 
 
-def ensure_member(client: WebClient, deps: Deps, who: Identity) -> Member:
-    """The member row, created on first contact with their real name and time zone from Slack. Someone
-    Kindred has forgotten is not re-created by a click or a command: they are told how to come back."""
-    member = member_unless_forgotten(client, deps, who)
-    if member is None:
-        raise NotFound(texts.FORGOTTEN)
-    return member
-
-
-def member_unless_forgotten(client: WebClient, deps: Deps, who: Identity) -> Member | None:
-    """Like `ensure_member`, but None (and nothing created) for someone who asked Kindred to forget them."""
-    with session_scope(deps.sessions) as session:
-        member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
-        forgotten = member is None and privacy.is_forgotten(session, team_id=who.team_id, user_id=who.user_id)
-    if member is not None:
-        return member
-    if forgotten:
-        return None
-    found = fetch_identity(client, team_id=who.team_id, user_id=who.user_id)
-    with session_scope(deps.sessions) as session:
-        member, _ = members.ensure_member(session, who=found or who, now=deps.clock())
-    return member
-
-
 def fetch_identity(client: WebClient, *, team_id: str, user_id: str) -> Identity | None:
     try:
         user = client.users_info(user=user_id)["user"]
@@ -179,18 +142,15 @@ def identity_from_user(user: dict[str, Any], *, team_id: str) -> Identity:
     )
 
 
-def introducible_member(client: WebClient, deps: Deps, *, team_id: str, user_id: str) -> Member:
-    """The member for a Slack user someone wants to introduce: a real, active person of this workspace."""
+def introducible(client: WebClient, *, team_id: str, user_id: str) -> Identity:
+    """Who someone wants to introduce, if they are a real, active person of this workspace."""
     try:
         user = client.users_info(user=user_id)["user"]
     except SlackApiError:
         raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>")) from None
     if user.get("is_bot") or user.get("deleted") or user_id == "USLACKBOT":
         raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>"))
-    member = member_unless_forgotten(client, deps, identity_from_user(user, team_id=team_id))
-    if member is None:  # they asked Kindred to forget them: nobody else may bring them back
-        raise InvalidInput(texts.intro_not_introducible(f"<@{user_id}>"))
-    return member
+    return identity_from_user(user, team_id=team_id)
 
 
 def is_admin(client: WebClient, deps: Deps, *, user_id: str) -> bool:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot import texts
 from bot.config import load_settings
 from bot.slack import ids
+from bot.slack.acting import Acting
 from bot.slack.context import Deps
 from bot.slack.listeners import connector
 from tests.property.fakes import FakeClient, Recorder
@@ -67,13 +68,13 @@ class Outcome:
 def run(text: str) -> Outcome:
     respond, client, connected = Recorder(), FakeClient(), []
 
-    def connect(_client: Any, _deps: Any, _who: Any, first: str, second: str, reason: str) -> str:
+    def connect(_acting: Any, first: str, second: str, reason: str) -> str:
         connected.append((first, second, reason))
         return CONFIRMATION
 
     body = {"text": text, "team_id": "T0TEAM", "user_id": "U0CONNECTOR", "trigger_id": "1.2.x"}
     with mock.patch.object(connector, "_connect", connect):
-        connector.intro_command(Recorder(), body, client, CONTEXT, respond)
+        connector.intro_command(Recorder(), body, client, CONTEXT, respond, Acting.of(body, CONTEXT, client))
     return Outcome(respond.calls, client.opened, connected)
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from bot.config import load_settings
 from bot.services.errors import InvalidInput
 from bot.slack import ids
+from bot.slack.acting import Acting
 from bot.slack.blocks.intros import intro_modal
 from bot.slack.context import Deps
 from bot.slack.forms import ModalContext
@@ -46,7 +47,7 @@ def test_a_submission_connects_or_gets_errors_slack_can_show(
 ) -> None:
     connected: list[tuple[str, str, str]] = []
 
-    def connect(_client: Any, _deps: Any, _who: Any, first: str, second: str, reason: str) -> str:
+    def connect(_acting: Any, first: str, second: str, reason: str) -> str:
         if refusal is not None:  # a domain rule said no (already introduced, not a member…)
             raise InvalidInput(refusal)
         connected.append((first, second, reason))
@@ -56,7 +57,8 @@ def test_a_submission_connects_or_gets_errors_slack_can_show(
     view = {"id": "V1", "callback_id": ids.INTRO_MODAL, "state": state, "private_metadata": ""}
     body = {"team": {"id": "T0TEAM"}, "user": {"id": "U0CONNECTOR"}, "view": view}
     with mock.patch.object(connector, "_connect", connect), mock.patch.object(connector, "tell", told):
-        connector.intro_submitted(ack, body, view, FakeClient(), CONTEXT)
+        client = FakeClient()
+        connector.intro_submitted(ack, view, client, Acting.of(body, CONTEXT, client))
 
     [answer] = ack.calls
     if answer:

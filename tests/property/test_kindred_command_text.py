@@ -12,6 +12,8 @@ from bot import texts
 from bot.config import load_settings
 from bot.db import SessionFactory
 from bot.models import Member
+from bot.services.members import Identity
+from bot.slack.acting import Acting
 from bot.slack.context import Deps
 from bot.slack.listeners import commands
 from tests.conftest import NOW
@@ -60,7 +62,9 @@ def test_an_unknown_subcommand_gets_help_that_shows_the_word_inert(text: str, te
         return
     respond = Recorder()
     body = {"text": text, "team_id": team, "user_id": user, "trigger_id": "1.2.x"}
-    commands.kindred(Recorder(), body, FakeClient(), {"team_id": team, "user_id": user}, respond)
+    context, client = {"team_id": team, "user_id": user}, FakeClient()
+    acting = Acting(Identity(team, user), deps=None, client=client)  # type: ignore[arg-type]  # unused
+    commands.kindred(Recorder(), body, client, context, respond, acting)
     [answer] = respond.calls
     assert answer["response_type"] == "ephemeral"
     shown = blocks_text(answer["blocks"])
@@ -93,7 +97,8 @@ class _Workspace:
         respond = Recorder()
         body = {"text": f"cadence {argument}", "team_id": self.team, "user_id": self.user, "trigger_id": "t"}
         context = {"kindred": self.deps, "team_id": self.team, "user_id": self.user}
-        commands.kindred(Recorder(), body, FakeClient(), context, respond)
+        client = FakeClient()
+        commands.kindred(Recorder(), body, client, context, respond, Acting.of(body, context, client))
         [answer] = respond.calls
         return answer
 

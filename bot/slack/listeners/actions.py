@@ -11,19 +11,18 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import texts
-from bot.db import session_scope
 from bot.models import DigestCadence, Need, Offer
 from bot.services import entries, members
 from bot.services.entries import Closing, EntryKind
 from bot.services.errors import NotFound
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting
 from bot.slack.blocks import messages
 from bot.slack.blocks.modals import need_modal, offer_modal, project_modal
-from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext, entry_ref, id_value
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, open_modal, profile_view, publish_home
+from bot.slack.surfaces import open_modal
 
 CLOSINGS = {
     ids.WITHDRAW_ENTRY: Closing.WITHDRAW,
@@ -68,21 +67,18 @@ def add_project(ack: Ack, body: dict[str, Any], client: WebClient, context: Any)
     open_modal(client, context, body["trigger_id"], project_modal(context=ModalContext()))
 
 
-def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
+def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, acting: Acting) -> None:
     ack()
-    view = profile_view(client, deps_of(context), identity_of(body, context))
-    open_modal(client, context, body["trigger_id"], view)
+    open_modal(client, context, body["trigger_id"], acting.profile_form())
 
 
 def edit_entry(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, acting: Acting
 ) -> None:
     ack()
     kind, entry_id = entry_ref(action.get("value"))
-    deps = deps_of(context)
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        entry = entries.own_entry(session, member=session.merge(member), kind=kind, entry_id=entry_id)
+    with acting.work() as work:
+        entry = entries.own_entry(work.session, member=work.member, kind=kind, entry_id=entry_id)
         if entry.status != entries.RULES[kind].open_status:
             raise NotFound(texts.entry_closed(kind))
     modal_context = ModalContext(entry_id=entry_id)
@@ -95,45 +91,34 @@ def edit_entry(
     open_modal(client, context, body["trigger_id"], view)
 
 
-def close_entry(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
-) -> None:
+def close_entry(ack: Ack, action: dict[str, Any], acting: Acting) -> None:
     ack()
     kind, entry_id = entry_ref(action.get("value"))
-    deps, who = deps_of(context), identity_of(body, context)
-    member = ensure_member(client, deps, who)
-    with session_scope(deps.sessions) as session:
+    closing = CLOSINGS[action["action_id"]]
+    with acting.work() as work:
         entries.close_entry(
-            session,
-            member=session.merge(member),
-            kind=kind,
-            entry_id=entry_id,
-            closing=CLOSINGS[action["action_id"]],
-            now=deps.clock(),
+            work.session, member=work.member, kind=kind, entry_id=entry_id, closing=closing, now=work.now
         )
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    acting.refresh_home()
 
 
 def pause_or_resume(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, acting: Acting
 ) -> None:
     ack()
-    deps, who = deps_of(context), identity_of(body, context)
-    member = ensure_member(client, deps, who)
     pausing = action["action_id"] == ids.PAUSE
-    with session_scope(deps.sessions) as session:
-        change = members.pause if pausing else members.resume
-        change(session, member=session.merge(member), now=deps.clock())
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    change = members.pause if pausing else members.resume
+    with acting.work() as work:
+        change(work.session, member=work.member, now=work.now)
+    acting.refresh_home()
     _confirm_in_message(body, respond, texts.PAUSED if pausing else texts.RESUMED)
 
 
 def choose_cadence(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, acting: Acting
 ) -> None:
     ack()
-    selected = (action.get("selected_option") or {}).get("value")
-    cadence = _set_cadence(client, deps_of(context), body, context, selected)
+    cadence = _set_cadence(acting, (action.get("selected_option") or {}).get("value"))
     _confirm_in_message(body, respond, texts.cadence_set(cadence))
 
 
@@ -143,11 +128,9 @@ def _confirm_in_message(body: dict[str, Any], respond: Respond, text: str) -> No
         respond(response_type="ephemeral", replace_original=False, **messages.text_message(text).as_kwargs())
 
 
-def set_cadence_from_message(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
-) -> None:
+def set_cadence_from_message(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:
     ack()
-    cadence = _set_cadence(client, deps_of(context), body, context, action.get("value"))
+    cadence = _set_cadence(acting, action.get("value"))
     respond(replace_original=True, **messages.text_message(texts.cadence_set(cadence)).as_kwargs())
 
 
@@ -159,15 +142,13 @@ def push_new_project(ack: Ack, body: dict[str, Any], client: WebClient, context:
 
 
 def push_project_edit(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, acting: Acting
 ) -> None:
     ack()
     entry_id = id_value(action.get("value"))
-    deps = deps_of(context)
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
+    with acting.work() as work:
         project = entries.own_entry(
-            session, member=session.merge(member), kind=EntryKind.PROJECT, entry_id=entry_id
+            work.session, member=work.member, kind=EntryKind.PROJECT, entry_id=entry_id
         )
     parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
     view = project_modal(
@@ -177,16 +158,12 @@ def push_project_edit(
     open_modal(client, context, body["trigger_id"], view, push=True)
 
 
-def _set_cadence(
-    client: WebClient, deps: Deps, body: dict[str, Any], context: Any, value: Any
-) -> DigestCadence:
+def _set_cadence(acting: Acting, value: Any) -> DigestCadence:
     try:
         cadence = DigestCadence(value)
     except ValueError:
         raise NotFound(texts.STALE_BUTTON) from None
-    who = identity_of(body, context)
-    member = ensure_member(client, deps, who)
-    with session_scope(deps.sessions) as session:
-        members.set_cadence(session, member=session.merge(member), cadence=cadence, now=deps.clock())
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    with acting.work() as work:
+        members.set_cadence(work.session, member=work.member, cadence=cadence, now=work.now)
+    acting.refresh_home()
     return cadence

@@ -12,15 +12,15 @@ from bot.services import entries, members
 from bot.services.stats import team_stats
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting
 from bot.slack.blocks import messages
 from bot.slack.blocks.common import mrkdwn
 from bot.slack.blocks.modals import new_entry_form
 from bot.slack.blocks.stats import stats_message
-from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext
 from bot.slack.listeners.errors import guard
 from bot.slack.listeners.privacy import ask_to_forget, send_export
-from bot.slack.surfaces import ensure_member, is_admin, open_modal, profile_view, publish_home
+from bot.slack.surfaces import is_admin, open_modal
 
 CADENCE_WORDS = {
     "weekly": DigestCadence.WEEKLY,
@@ -57,21 +57,24 @@ def open_need_modal(ack: Ack, body: dict[str, Any], client: WebClient, context: 
     open_modal(client, context, body["trigger_id"], form)
 
 
-def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
+def kindred(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond, acting: Acting
+) -> None:
     ack()
     word, argument = _subcommand(_text(body))
     if word in ("", "help"):
         _answer(respond, messages.help_message())
     elif word == "profile":
-        _open_profile(body, client, context)
+        form = acting.profile_form(response_url=body.get("response_url"))
+        open_modal(client, context, body["trigger_id"], form)
     elif word in ("pause", "resume"):
-        _pause_or_resume(word, body, client, context, respond)
+        _pause_or_resume(word, acting, respond)
     elif word == "cadence":
-        _cadence(argument, body, client, context, respond)
+        _cadence(argument, acting, respond)
     elif word == "list":
-        _list(body, client, context, respond)
+        _list(acting, respond)
     elif word == "stats":
-        _stats(body, client, context, respond)
+        _stats(acting, respond)
     elif word == "export":
         send_export(body, client, context, respond)
     elif word in ("forget-me", "forgetme") or (word == "forget" and argument.lower() == "me"):
@@ -80,62 +83,46 @@ def kindred(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, res
         _answer(respond, messages.help_message(unknown=word))
 
 
-def _open_profile(body: dict[str, Any], client: WebClient, context: Any) -> None:
-    view = profile_view(
-        client, deps_of(context), identity_of(body, context), response_url=body.get("response_url")
-    )
-    open_modal(client, context, body["trigger_id"], view)
-
-
-def _pause_or_resume(
-    word: str, body: dict[str, Any], client: WebClient, context: Any, respond: Respond
-) -> None:
-    deps = deps_of(context)
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        member = session.merge(member)
+def _pause_or_resume(word: str, acting: Acting, respond: Respond) -> None:
+    with acting.work() as work:
         if word == "pause":
-            reply = texts.ALREADY_PAUSED if member.status == MemberStatus.PAUSED else texts.PAUSED
-            members.pause(session, member=member, now=deps.clock())
+            reply = texts.ALREADY_PAUSED if work.member.status == MemberStatus.PAUSED else texts.PAUSED
+            members.pause(work.session, member=work.member, now=work.now)
         else:
-            reply = texts.ALREADY_ACTIVE if member.status == MemberStatus.ACTIVE else texts.RESUMED
-            members.resume(session, member=member, now=deps.clock())
+            reply = texts.ALREADY_ACTIVE if work.member.status == MemberStatus.ACTIVE else texts.RESUMED
+            members.resume(work.session, member=work.member, now=work.now)
     _answer(respond, messages.text_message(reply))
-    publish_home(client, deps, team_id=member.team_id, user_id=member.user_id)
+    acting.refresh_home()
 
 
-def _cadence(argument: str, body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
-    deps = deps_of(context)
-    member = ensure_member(client, deps, identity_of(body, context))
-    if not argument:
-        _answer(respond, messages.cadence_picker(member.digest_cadence))
-        return
+def _cadence(argument: str, acting: Acting, respond: Respond) -> None:
     cadence = CADENCE_WORDS.get(" ".join(argument.lower().replace("_", "-").split()))
-    if cadence is None:
+    with acting.work() as work:
+        current = work.member.digest_cadence
+        if cadence is not None:
+            members.set_cadence(work.session, member=work.member, cadence=cadence, now=work.now)
+    if not argument:
+        _answer(respond, messages.cadence_picker(current))
+    elif cadence is None:
         unknown = texts.unknown_cadence(mrkdwn(argument, 40))
-        _answer(respond, messages.cadence_picker(member.digest_cadence, prefix=unknown))
-        return
-    with session_scope(deps.sessions) as session:
-        members.set_cadence(session, member=session.merge(member), cadence=cadence, now=deps.clock())
-    _answer(respond, messages.text_message(texts.cadence_set(cadence)))
-    publish_home(client, deps, team_id=member.team_id, user_id=member.user_id)
+        _answer(respond, messages.cadence_picker(current, prefix=unknown))
+    else:
+        _answer(respond, messages.text_message(texts.cadence_set(cadence)))
+        acting.refresh_home()
 
 
-def _list(body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
-    deps = deps_of(context)
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        listed = entries.open_entries(session, member=session.merge(member))
+def _list(acting: Acting, respond: Respond) -> None:
+    with acting.work() as work:
+        listed = entries.open_entries(work.session, member=work.member)
     _answer(respond, messages.list_message(listed))
 
 
-def _stats(body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
-    deps, who = deps_of(context), identity_of(body, context)
-    if not is_admin(client, deps, user_id=who.user_id):
+def _stats(acting: Acting, respond: Respond) -> None:
+    if not is_admin(acting.client, acting.deps, user_id=acting.who.user_id):
         _answer(respond, messages.text_message(texts.STATS_ADMIN_ONLY))
         return
-    with session_scope(deps.sessions) as session:
-        numbers = team_stats(session, team_id=who.team_id)
+    with session_scope(acting.deps.sessions) as session:
+        numbers = team_stats(session, team_id=acting.who.team_id)
     _answer(respond, stats_message(numbers))
 
 

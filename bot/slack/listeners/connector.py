@@ -8,19 +8,19 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import texts
-from bot.db import session_scope
-from bot.services import intros
+from bot.models import Member
+from bot.services import intros, members
 from bot.services.errors import DomainError, InvalidInput
 from bot.services.members import Identity
 from bot.slack import ids, intro_flow
 from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting, Work
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.intros import intro_modal
 from bot.slack.blocks.messages import text_message
-from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext, read_values
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member, introducible_member, open_modal, tell
+from bot.slack.surfaces import introducible, open_modal, tell
 
 # `<@U123>` or `<@U123|name>`. Slack escapes "<" and ">" in names, so a name stops at either: text full of
 # unfinished mentions is then scanned in linear time, not quadratic (10,000 characters: 0.1 ms, not 67).
@@ -33,7 +33,9 @@ def register(app: App) -> None:
     app.view(ids.INTRO_MODAL)(guard(intro_submitted))
 
 
-def intro_command(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
+def intro_command(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: Any, respond: Respond, acting: Acting
+) -> None:
     ack()
     raw = body.get("text")
     text = raw if isinstance(raw, str) else ""
@@ -56,15 +58,11 @@ def intro_command(ack: Ack, body: dict[str, Any], client: WebClient, context: An
         )
         open_modal(client, context, body["trigger_id"], modal)
         return
-    confirmation = _connect(
-        client, deps_of(context), identity_of(body, context), mentioned[0], mentioned[1], reason
-    )
+    confirmation = _connect(acting, mentioned[0], mentioned[1], reason)
     respond(response_type="ephemeral", **text_message(confirmation).as_kwargs())
 
 
-def intro_submitted(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: Any
-) -> None:
+def intro_submitted(ack: Ack, view: dict[str, Any], client: WebClient, acting: Acting) -> None:
     values = read_values(view.get("state"))
     first, second = values.get(ids.INTRO_FIRST), values.get(ids.INTRO_SECOND)
     reason = " ".join(str(values.get(ids.INTRO_REASON) or "").split())
@@ -85,7 +83,7 @@ def intro_submitted(
     assert isinstance(first, str)
     assert isinstance(second, str)
     try:
-        confirmation = _connect(client, deps_of(context), identity_of(body, context), first, second, reason)
+        confirmation = _connect(acting, first, second, reason)
     except DomainError as error:
         ack(response_action="errors", errors={ids.INTRO_FIRST: error.message[:150]})
         return
@@ -94,29 +92,33 @@ def intro_submitted(
     tell(
         client,
         text_message(confirmation),
-        user_id=identity_of(body, context).user_id,
+        user_id=acting.who.user_id,
         response_url=modal_context.response_url,
     )
 
 
-def _connect(client: WebClient, deps: Deps, who: Identity, first: str, second: str, reason: str) -> str:
+def _connect(acting: Acting, first: str, second: str, reason: str) -> str:
     """Record the connector's intro, ask both people, and return the connector's confirmation."""
     if first == second:
         raise InvalidInput(texts.INTRO_SAME_PERSON)
-    connector = ensure_member(client, deps, who)
-    a = introducible_member(client, deps, team_id=who.team_id, user_id=first)
-    b = introducible_member(client, deps, team_id=who.team_id, user_id=second)
-    with session_scope(deps.sessions) as session:
+    people = [
+        introducible(acting.client, team_id=acting.who.team_id, user_id=user_id)
+        for user_id in (first, second)
+    ]
+    deps = acting.deps
+    with acting.work() as work:
+        a, b = (_introducible_member(work, who) for who in people)
         intro = intros.connect(
-            session,
-            connector=session.merge(connector),
-            a=session.merge(a),
-            b=session.merge(b),
-            reason=reason,
-            now=deps.clock(),
-            rules=deps.intro_rules,
+            work.session, connector=work.member, a=a, b=b, reason=reason, now=work.now, rules=deps.intro_rules
         )
-        intro_id = intro.id
+        intro_id, names = intro.id, (escape(a.name), escape(b.name))
     assert intro_id is not None
-    intro_flow.ask(intro_flow.Flow(client, deps.sessions, deps.intro_rules), intro_id, deps.clock())
-    return texts.connector_confirmation(escape(a.name), escape(b.name))
+    intro_flow.ask(intro_flow.Flow(acting.client, deps.sessions, deps.intro_rules), intro_id, deps.clock())
+    return texts.connector_confirmation(*names)
+
+
+def _introducible_member(work: Work, who: Identity) -> Member:
+    member = members.member_unless_forgotten(work.session, who=who, now=work.now)
+    if member is None:  # they asked Kindred to forget them: nobody else may bring them back
+        raise InvalidInput(texts.intro_not_introducible(f"<@{who.user_id}>"))
+    return member

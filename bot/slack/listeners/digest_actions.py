@@ -8,20 +8,17 @@ from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from sqlmodel import Session
 
 from bot import repo
-from bot.db import session_scope
-from bot.models import DigestSuggestion, Member
+from bot.models import DigestSuggestion
 from bot.services import suggestions
 from bot.slack import ids, intro_flow
 from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting, Work
 from bot.slack.blocks.messages import Message
-from bot.slack.context import deps_of, identity_of
 from bot.slack.digests import render_digest
 from bot.slack.forms import id_value
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import ensure_member
 
 
 def register(app: App) -> None:
@@ -30,36 +27,30 @@ def register(app: App) -> None:
 
 
 def introduce_us(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
 ) -> None:
     ack()
-    deps = deps_of(context)
-    suggestion_id = id_value(action.get("value"))
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        current = session.merge(member)
+    suggestion_id, rules = id_value(action.get("value")), acting.deps.intro_rules
+    with acting.work() as work:
         suggestion, intro = suggestions.request_intro(
-            session, member=current, suggestion_id=suggestion_id, now=deps.clock(), rules=deps.intro_rules
+            work.session, member=work.member, suggestion_id=suggestion_id, now=work.now, rules=rules
         )
-        message = _digest_now(session, current, suggestion)
+        message = _digest_now(work, suggestion)
     _update(client, body, message)
     if intro is not None and intro.id is not None:
-        intro_flow.ask(intro_flow.Flow(client, deps.sessions, deps.intro_rules), intro.id, deps.clock())
+        intro_flow.ask(intro_flow.Flow(client, acting.deps.sessions, rules), intro.id, acting.deps.clock())
 
 
 def not_for_me(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
 ) -> None:
     ack()
-    deps = deps_of(context)
     suggestion_id = id_value(action.get("value"))
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        current = session.merge(member)
+    with acting.work() as work:
         suggestion = suggestions.dismiss(
-            session, member=current, suggestion_id=suggestion_id, now=deps.clock()
+            work.session, member=work.member, suggestion_id=suggestion_id, now=work.now
         )
-        message = _digest_now(session, current, suggestion)
+        message = _digest_now(work, suggestion)
     _update(client, body, message)
 
 
@@ -69,6 +60,8 @@ def _update(client: WebClient, body: dict[str, Any], message: Message | None) ->
         client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
 
 
-def _digest_now(session: Session, member: Member, suggestion: DigestSuggestion) -> Message | None:
-    siblings = repo.suggestions_for(session, run_id=suggestion.run_id, recipient_id=suggestion.recipient_id)
-    return render_digest(session, member, siblings)
+def _digest_now(work: Work, suggestion: DigestSuggestion) -> Message | None:
+    siblings = repo.suggestions_for(
+        work.session, run_id=suggestion.run_id, recipient_id=suggestion.recipient_id
+    )
+    return render_digest(work.session, work.member, siblings)

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot import texts
 from bot.services.errors import DomainError
+from bot.slack.acting import Acting
 from bot.slack.blocks.messages import text_message
 from bot.slack.surfaces import TooSlowForSlack, tell
 
@@ -26,7 +27,9 @@ TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "inval
 
 
 def guard(handler: Handler) -> Handler:
-    """Wrap a listener so that any error is acked (if not yet) and reported through `handle_error`."""
+    """Wrap a listener so that any error is acked (if not yet) and reported through `handle_error`. A
+    handler that names an `acting` argument gets the `Acting` member of the request (built in the
+    listener's thread, so after the ack)."""
     wanted = set(inspect.signature(handler).parameters)
     unknown = wanted - set(inspect.signature(_guarded_signature).parameters)
     if unknown:
@@ -43,7 +46,7 @@ def guard(handler: Handler) -> Handler:
         view: dict[str, Any] | None,
         event: dict[str, Any] | None,
     ) -> None:
-        given = {
+        given: dict[str, Any] = {
             "ack": ack,
             "body": body,
             "client": client,
@@ -54,6 +57,8 @@ def guard(handler: Handler) -> Handler:
             "event": event,
         }
         try:
+            if "acting" in wanted:
+                given["acting"] = Acting.of(body, context, client)
             handler(**{name: value for name, value in given.items() if name in wanted})
         except Exception as error:  # noqa: BLE001 - this is the one place errors are reported
             if ack.response is None:
@@ -64,7 +69,7 @@ def guard(handler: Handler) -> Handler:
     return guarded
 
 
-def _guarded_signature(ack, body, client, context, respond, action, view, event):  # type: ignore[no-untyped-def]
+def _guarded_signature(ack, body, client, context, respond, action, view, event, acting):  # type: ignore[no-untyped-def]
     """The arguments `guard` passes on (kept in one place for the check above)."""
 
 

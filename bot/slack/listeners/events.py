@@ -13,11 +13,12 @@ from bot import repo
 from bot.db import session_scope
 from bot.services import members, privacy
 from bot.services.contact import Welcome
+from bot.slack.acting import Acting
 from bot.slack.blocks.messages import welcome_message
 from bot.slack.context import deps_of
 from bot.slack.delivery import DM, send_once
 from bot.slack.listeners.errors import guard
-from bot.slack.surfaces import identity_from_user, member_unless_forgotten, publish_home
+from bot.slack.surfaces import identity_from_user
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +37,11 @@ def ignore() -> None:
 def home_opened(event: dict[str, Any], client: WebClient, context: Any) -> None:
     if event.get("tab", "home") != "home":
         return
-    deps = deps_of(context)
     team_id = context.get("team_id") or event.get("view", {}).get("team_id")
     who = members.Identity(team_id=str(team_id), user_id=str(event["user"]))
-    member_unless_forgotten(client, deps, who)  # a first visit makes them a member; the forgotten stay so
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+    acting = Acting(who=who, deps=deps_of(context), client=client)
+    acting.join()
+    acting.refresh_home()
 
 
 def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> None:

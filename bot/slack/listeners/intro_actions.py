@@ -16,13 +16,12 @@ from bot.services.errors import NotFound
 from bot.services.intros import Answer
 from bot.slack import ids, intro_flow
 from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting
 from bot.slack.blocks.intros import follow_up_message
 from bot.slack.blocks.messages import text_message
-from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import id_value
 from bot.slack.listeners.errors import guard
 from bot.slack.need_matches import need_confirmation
-from bot.slack.surfaces import ensure_member
 
 OUTCOMES = {
     ids.OUTCOME_MET: Outcome.MET,
@@ -39,36 +38,31 @@ def register(app: App) -> None:
     app.action(ids.NEED_INTRO, middleware=AT_ONCE)(guard(ask_from_need))
 
 
-def consent(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
-) -> None:
+def consent(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:
     ack()
-    deps = deps_of(context)
     intro_id = id_value(action.get("value"))
-    member = ensure_member(client, deps, identity_of(body, context))
     yes = action["action_id"] == ids.CONSENT_YES
-    with session_scope(deps.sessions) as session:
-        current = session.merge(member)
-        intro, answer = intros.answer(session, member=current, intro_id=intro_id, yes=yes, now=deps.clock())
-        unchanged_note = _why_unchanged(session, intro, current) if answer == Answer.UNCHANGED else None
+    with acting.work() as work:
+        member = work.member
+        intro, answer = intros.answer(work.session, member=member, intro_id=intro_id, yes=yes, now=work.now)
+        unchanged_note = _why_unchanged(work.session, intro, member) if answer == Answer.UNCHANGED else None
     if unchanged_note is not None:
         respond(response_type="ephemeral", replace_original=False, **text_message(unchanged_note).as_kwargs())
         return
-    intro_flow.after_answer(_flow(client, deps), intro_id, answer, member, deps.clock())
+    intro_flow.after_answer(_flow(acting), intro_id, answer, member, acting.deps.clock())
 
 
-def outcome(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any) -> None:
+def outcome(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
+) -> None:
     ack()
-    deps = deps_of(context)
     intro_id = id_value(action.get("value"))
     chosen = OUTCOMES[action["action_id"]]
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        current = session.merge(member)
+    with acting.work() as work:
         intro, known = intros.record_outcome(
-            session, member=current, intro_id=intro_id, outcome=chosen, now=deps.clock()
+            work.session, member=work.member, intro_id=intro_id, outcome=chosen, now=work.now
         )
-        other = intro_flow.other_person(session, intro, current)
+        other = intro_flow.other_person(work.session, intro, work.member)
         last = intro.follow_ups_sent >= 2
     note = intro_flow.outcome_note(chosen, last=last)
     container = body.get("container") or {}
@@ -76,19 +70,16 @@ def outcome(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebC
         message = follow_up_message(intro_id, other.name, second=last, note=note)
         client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
     if known:
-        intro_flow.tell_connector(_flow(client, deps), intro_id, deps.clock())
+        intro_flow.tell_connector(_flow(acting), intro_id, acting.deps.clock())
 
 
-def ask_from_need(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any, respond: Respond
-) -> None:
+def ask_from_need(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:
     ack()
-    deps = deps_of(context)
+    deps = acting.deps
     need_text, _, offer_text = str(action.get("value") or "").partition(":")
     need_id, offer_id = id_value(need_text), id_value(offer_text)
-    member = ensure_member(client, deps, identity_of(body, context))
-    with session_scope(deps.sessions) as session:
-        asker = session.merge(member)
+    with acting.work() as work:
+        session, asker = work.session, work.member
         need, offer = session.get(Need, need_id), session.get(Offer, offer_id)
         if need is None or need.member_id != asker.id or need.status != NeedStatus.OPEN:
             raise NotFound(texts.STALE_BUTTON)
@@ -101,14 +92,14 @@ def ask_from_need(
             asker=asker,
             other=helper,
             origin=IntroOrigin.NEED,
-            now=deps.clock(),
+            now=work.now,
             rules=deps.intro_rules,
             need_id=need_id,
             offer_id=offer_id,
         )
         intro_id = intro.id
     assert intro_id is not None
-    intro_flow.ask(_flow(client, deps), intro_id, deps.clock())
+    intro_flow.ask(_flow(acting), intro_id, deps.clock())
     with session_scope(deps.sessions) as session:
         need = session.get(Need, need_id)
         assert need is not None
@@ -127,5 +118,5 @@ def _why_unchanged(session: Any, intro: Any, member: Member) -> str:
     return texts.intro_cannot_change(intro.status)
 
 
-def _flow(client: WebClient, deps: Deps) -> intro_flow.Flow:
-    return intro_flow.Flow(client, deps.sessions, deps.intro_rules)
+def _flow(acting: Acting) -> intro_flow.Flow:
+    return intro_flow.Flow(acting.client, acting.deps.sessions, acting.deps.intro_rules)

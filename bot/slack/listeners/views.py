@@ -11,15 +11,14 @@ from bot.db import session_scope
 from bot.models import Need, NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
 from bot.services import entries, members
 from bot.services.errors import DomainError
-from bot.services.members import Identity
 from bot.slack import ids
+from bot.slack.acting import Acting
 from bot.slack.blocks import messages
-from bot.slack.context import deps_of, identity_of
 from bot.slack.forms import ModalContext, validate_form
 from bot.slack.listeners.errors import guard
 from bot.slack.need_matches import need_confirmation
 from bot.slack.once import claim, submission_key
-from bot.slack.surfaces import fetch_identity, profile_view, publish_home, tell
+from bot.slack.surfaces import fetch_identity, tell
 
 ENTRY_FORMS: dict[str, type[OfferCreate] | type[NeedCreate] | type[ProjectCreate]] = {
     ids.OFFER_MODAL: OfferCreate,
@@ -41,13 +40,13 @@ def ignore(ack: Ack) -> None:
     ack()
 
 
-def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: Any) -> None:
+def save_entry(ack: Ack, view: dict[str, Any], client: WebClient, acting: Acting) -> None:
     callback_id = view["callback_id"]
     data, errors = validate_form(ENTRY_FORMS[callback_id], view.get("state"))
     if data is None:
         ack(response_action="errors", errors=errors)
         return
-    deps, who = deps_of(context), identity_of(body, context)
+    deps, who = acting.deps, acting.who
     modal_context = ModalContext.load(view.get("private_metadata"))
     now = deps.clock()
     try:
@@ -69,10 +68,10 @@ def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: Web
         return
     ack()
     if created_member:
-        _sync_identity(client, context, who.team_id, who.user_id)
+        _sync_identity(acting)
     if callback_id == ids.PROJECT_MODAL and view.get("previous_view_id"):
-        _refresh_profile_modal(client, context, view["previous_view_id"], who, modal_context.response_url)
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+        _refresh_profile_modal(acting, view["previous_view_id"], modal_context.response_url)
+    acting.refresh_home()
     created = modal_context.entry_id is None
     if isinstance(entry, Need):  # and who could help right now, with "Ask for an intro"
         with session_scope(deps.sessions) as session:
@@ -88,22 +87,20 @@ def save_entry(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: Web
     tell(client, saved, user_id=who.user_id, response_url=modal_context.response_url)
 
 
-def save_profile(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: Any
-) -> None:
+def save_profile(ack: Ack, view: dict[str, Any], client: WebClient, acting: Acting) -> None:
     update, errors = validate_form(ProfileUpdate, view.get("state"))
     if update is None:
         ack(response_action="errors", errors=errors)
         return
-    deps, who = deps_of(context), identity_of(body, context)
+    deps, who = acting.deps, acting.who
     with session_scope(deps.sessions) as session:
         member, created_member = members.ensure_member(session, who=who, now=deps.clock())
         members.update_profile(session, member=member, update=update, now=deps.clock())
         members.mark_onboarded(session, member=member, now=deps.clock())
     ack()
     if created_member:
-        _sync_identity(client, context, who.team_id, who.user_id)
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)
+        _sync_identity(acting)
+    acting.refresh_home()
     modal_context = ModalContext.load(view.get("private_metadata"))
     tell(
         client,
@@ -113,21 +110,17 @@ def save_profile(
     )
 
 
-def _refresh_profile_modal(
-    client: WebClient, context: Any, view_id: str, who: Identity, response_url: str | None
-) -> None:
+def _refresh_profile_modal(acting: Acting, view_id: str, response_url: str | None) -> None:
     """After a project is saved from inside the profile modal, show it there too (what the member typed
     is kept because the input blocks keep their ids). A pushed project modal carries its parent's
     response_url, so the profile modal keeps it."""
-    client.views_update(
-        view_id=view_id, view=profile_view(client, deps_of(context), who, response_url=response_url)
-    )
+    acting.client.views_update(view_id=view_id, view=acting.profile_form(response_url=response_url))
 
 
-def _sync_identity(client: WebClient, context: Any, team_id: str, user_id: str) -> None:
+def _sync_identity(acting: Acting) -> None:
     """A member created from a submission has only their username; fetch their real name and time zone."""
-    deps = deps_of(context)
-    found = fetch_identity(client, team_id=team_id, user_id=user_id)
+    deps, team_id, user_id = acting.deps, acting.who.team_id, acting.who.user_id
+    found = fetch_identity(acting.client, team_id=team_id, user_id=user_id)
     if found is None:
         return
     with session_scope(deps.sessions) as session:

@@ -1,0 +1,102 @@
+"""Who is acting in a request, and the request's one unit of work.
+
+`listeners.errors.guard` hands an `Acting` to every handler that names an `acting` argument. Building it
+looks nothing up, so it costs the ack nothing: the member is resolved when the handler opens
+`acting.work()`, in the listener's thread, after the ack (and, for a modal, after validation). A Bolt
+listener middleware would not do: Bolt runs those in the request's thread before the response is sent.
+
+`acting.work()` is one session and one transaction: the member is looked up in the transaction that the
+handler's service call then commits, once. Only someone new costs more: the lookup's transaction ends,
+Slack's users.info gives their real name and time zone, and the member is created in the handler's
+transaction.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
+from sqlmodel import Session
+
+from bot import texts
+from bot.db import session_scope
+from bot.models import Member
+from bot.services import entries, members
+from bot.services.errors import NotFound
+from bot.services.members import Identity
+from bot.slack.blocks.modals import profile_modal
+from bot.slack.context import Deps, deps_of, identity_of
+from bot.slack.forms import ModalContext
+from bot.slack.surfaces import fetch_identity, publish_home
+
+
+@dataclass(frozen=True)
+class Work:
+    """The request's unit of work: its session, the acting member in it, and the app clock's `now`."""
+
+    session: Session
+    member: Member
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Acting:
+    """The member behind a command, click or submission, with what a handler needs to act for them."""
+
+    who: Identity
+    deps: Deps
+    client: WebClient
+
+    @classmethod
+    def of(cls, body: dict[str, Any], context: Any, client: WebClient) -> "Acting":
+        return cls(who=identity_of(body, context), deps=deps_of(context), client=client)
+
+    @contextmanager
+    def work(self) -> Iterator[Work]:
+        """The member's unit of work, committed once when the block ends (rolled back if it raises).
+        Someone Kindred has forgotten is not re-created by a click or a command: they are told how to come
+        back."""
+        with self.work_unless_forgotten() as work:
+            if work is None:
+                raise NotFound(texts.FORGOTTEN)
+            yield work
+
+    @contextmanager
+    def work_unless_forgotten(self) -> Iterator[Work | None]:
+        """Like `work`, but None (and nothing created) for someone who asked Kindred to forget them."""
+        now = self.deps.clock()
+        with session_scope(self.deps.sessions) as session:
+            member = self._member_in(session, now)
+            yield None if member is None else Work(session, member, now)
+
+    def join(self) -> None:
+        """Make someone new a member (a first visit to the Home); someone Kindred has forgotten stays so."""
+        with self.work_unless_forgotten():
+            pass
+
+    def profile_form(self, *, response_url: str | None = None) -> View:
+        """The profile modal for the member; an empty one for someone Kindred has forgotten (only saving
+        it brings them back)."""
+        with self.work_unless_forgotten() as work:
+            if work is None:
+                member, projects = self._stranger(), []
+            else:
+                member, projects = work.member, entries.active_projects(work.session, member=work.member)
+        context = ModalContext(response_url=response_url)
+        return profile_modal(member=member, projects=projects, context=context)
+
+    def refresh_home(self) -> None:
+        publish_home(self.client, self.deps, team_id=self.who.team_id, user_id=self.who.user_id)
+
+    def _stranger(self) -> Member:
+        return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
+
+    def _member_in(self, session: Session, now: datetime) -> Member | None:
+        who = self.who
+        if members.is_new(session, who=who):
+            session.commit()  # nothing is written yet: the lookup ends, so no transaction waits on Slack
+            who = fetch_identity(self.client, team_id=who.team_id, user_id=who.user_id) or who
+        return members.member_unless_forgotten(session, who=who, now=now)

@@ -6,6 +6,7 @@ when it raises, so a multi-step change lands completely or not at all.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -108,8 +109,33 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (Alembic owns the schema)."""
-    command.upgrade(alembic_config(engine), revision)
+    """Bring the schema up to `revision` (Alembic owns the schema). Processes starting together migrate
+    one at a time: on PostgreSQL under an advisory lock (migrations/env.py), on SQLite under a lock on the
+    database file itself."""
+    with _one_migrator_at_a_time(engine):
+        command.upgrade(alembic_config(engine), revision)
+
+
+@contextmanager
+def _one_migrator_at_a_time(engine: Engine) -> Iterator[None]:
+    """On SQLite, an exclusive flock on the database file (created empty if it is new, which SQLite reads
+    as an empty database). SQLite's own locks are POSIX record locks, which a flock does not touch; without
+    this, two processes can both find no schema and both try to create it."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    try:
+        file = open(database, "ab")  # noqa: SIM115 - held for the whole migration
+    except OSError:  # SQLite will say what is wrong with the file, in its own words
+        yield
+        return
+    with file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
 
 
 def schema_revisions(engine: Engine) -> tuple[str | None, str | None]:

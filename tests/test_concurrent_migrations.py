@@ -1,9 +1,11 @@
-"""Replicas starting together on one PostgreSQL schema migrate one at a time instead of colliding."""
+"""Replicas starting together on one PostgreSQL schema, or one new SQLite file, migrate one at a time instead
+of colliding."""
 
 import os
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 from sqlalchemy import inspect, text
 
@@ -34,3 +36,20 @@ def test_four_replicas_upgrading_an_empty_schema_at_once_all_succeed(postgres_ur
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_four_replicas_upgrading_a_new_sqlite_file_at_once_all_succeed(tmp_path: Path) -> None:
+    database = tmp_path / "kindred.db"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    replicas = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "db", "upgrade"], env=env, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
+    failures = [replica.communicate(timeout=120)[1] for replica in replicas if replica.wait(timeout=120)]
+    assert failures == []
+    engine = make_engine(env["DATABASE_URL"])
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    engine.dispose()

@@ -19,14 +19,7 @@ def test_four_replicas_upgrading_an_empty_schema_at_once_all_succeed(postgres_ur
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     env = {**os.environ, "DATABASE_URL": postgres_url.rsplit("%3D", 1)[0] + f"%3D{schema}"}
     try:
-        replicas = [
-            subprocess.Popen(
-                [sys.executable, "-m", "bot", "db", "upgrade"], env=env, stderr=subprocess.PIPE, text=True
-            )
-            for _ in range(4)
-        ]
-        failures = [replica.communicate(timeout=120)[1] for replica in replicas if replica.wait(timeout=120)]
-        assert failures == []
+        assert upgrading_at_once(env, replicas=4) == []
         engine = make_engine(env["DATABASE_URL"])
         assert {"members", "intros", "deliveries"} <= set(inspect(engine).get_table_names())
         with engine.connect() as connection:
@@ -41,15 +34,19 @@ def test_four_replicas_upgrading_an_empty_schema_at_once_all_succeed(postgres_ur
 def test_four_replicas_upgrading_a_new_sqlite_file_at_once_all_succeed(tmp_path: Path) -> None:
     database = tmp_path / "kindred.db"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-    replicas = [
-        subprocess.Popen(
-            [sys.executable, "-m", "bot", "db", "upgrade"], env=env, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(4)
-    ]
-    failures = [replica.communicate(timeout=120)[1] for replica in replicas if replica.wait(timeout=120)]
-    assert failures == []
+    assert upgrading_at_once(env, replicas=4) == []
     engine = make_engine(env["DATABASE_URL"])
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
     engine.dispose()
+
+
+def upgrading_at_once(env: dict[str, str], *, replicas: int) -> list[str]:
+    """Start `kindred db upgrade` in `replicas` processes at once; the error output of each that failed."""
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "db", "upgrade"], env=env, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(replicas)
+    ]
+    return [process.communicate(timeout=120)[1] for process in started if process.wait(timeout=120)]

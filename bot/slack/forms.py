@@ -37,7 +37,7 @@ class ModalContext:
         """Tolerant: anything unreadable becomes an empty context (a new entry, confirmation by DM)."""
         try:
             raw = json.loads(text or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
             return cls()
         if not isinstance(raw, dict):
             return cls()

@@ -79,7 +79,9 @@ def test_a_payload_missing_a_required_block_still_gets_an_error_on_a_real_block(
     assert "description" in errors["details"]
 
 
-@pytest.mark.parametrize("text", [None, "", "not json", "[1,2]", '{"entry_id": "7"}', '{"entry_id": true}'])
+@pytest.mark.parametrize(
+    "text", [None, "", "not json", "[1,2]", '{"entry_id": "7"}', '{"entry_id": true}', "[" * 3000]
+)
 def test_unreadable_metadata_is_an_empty_context(text) -> None:
     assert ModalContext.load(text) == ModalContext()
 

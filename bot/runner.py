@@ -29,9 +29,7 @@ log = logging.getLogger(__name__)
 
 def run(settings: Settings, *, port: int | None = None) -> None:
     settings.require_slack()
-    load_embedder(
-        settings.embedding_model
-    )  # now, not at the first request (the settings check found its files)
+    load_embedder(settings.embedding_model)  # now, not at the first request (settings only found its files)
     engine = make_engine(settings.database_url)
     upgrade(engine)
     sessions = make_session_factory(engine)

@@ -17,6 +17,7 @@ from bot.db import make_engine
 from tests.e2e.conftest import BOT_TOKEN
 from tests.e2e.socket_platform import SocketPlatform
 from tests.fakeslack import FakeSlack
+from tests.fakeslack.socket_mode import Link, SocketModeServer
 from tests.processes import KindredProcess, eventually, kindred_command, kindred_env
 
 RECONNECT_WITHIN = 10.0  # seconds, from the drop to a new connection
@@ -54,6 +55,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def dropped_and_back(
+    server: SocketModeServer, kindred: KindredProcess, link: Link, *, reset: bool = False
+) -> Link:
+    """Drop `link` without a close frame (a FIN, or with `reset` an RST) and return the connection that
+    replaces it, after checking it came within RECONNECT_WITHIN seconds and without spinning a CPU."""
+    cpu_before, dropped_at = cpu_seconds(kindred.pid), time.monotonic()
+    server.drop(link, reset=reset)
+    back = server.wait_for_link(newer_than=link.number, timeout=RECONNECT_WITHIN)
+    assert time.monotonic() - dropped_at < RECONNECT_WITHIN
+    assert cpu_seconds(kindred.pid) - cpu_before < CPU_WHILE_RECONNECTING
+    return back
+
+
 def offer_form(slack: SocketPlatform, fake: FakeSlack, *, seen: int = 0) -> dict[str, Any]:
     """Ask for the offer form and return the modal the bot opened (the `seen`+1th)."""
     assert slack.command("/offer-help", "Copy editing for newsletters").status == 200
@@ -77,11 +91,7 @@ def test_a_dropped_connection_comes_back_fast_and_a_redelivered_submission_is_st
         eventually(lambda: offers_stored(tmp_path) == 1, 10, "the offer to be stored")
 
         # A proxy closes the connection with a plain FIN: no close frame.
-        cpu_before, dropped_at = cpu_seconds(kindred.pid), time.monotonic()
-        server.drop(first)
-        second = server.wait_for_link(newer_than=first.number, timeout=RECONNECT_WITHIN)
-        assert time.monotonic() - dropped_at < RECONNECT_WITHIN
-        assert cpu_seconds(kindred.pid) - cpu_before < CPU_WHILE_RECONNECTING
+        second = dropped_and_back(server, kindred, first)
 
         # Slack thought the ack was lost and delivers the same envelope again on the new connection.
         ack = server.send("interactive", submission, envelope_id="env-submit-1", link=second)
@@ -110,12 +120,7 @@ def test_a_dropped_connection_comes_back_fast_and_a_redelivered_submission_is_st
 def test_a_reset_connection_comes_back_fast_too(fake_slack: FakeSlack, tmp_path: Path) -> None:
     server = fake_slack.socket_mode
     with socket_mode_kindred(fake_slack, tmp_path) as kindred:
-        first = server.wait_for_link()
-        cpu_before, dropped_at = cpu_seconds(kindred.pid), time.monotonic()
-        server.drop(first, reset=True)
-        server.wait_for_link(newer_than=first.number, timeout=RECONNECT_WITHIN)
-        assert time.monotonic() - dropped_at < RECONNECT_WITHIN
-        assert cpu_seconds(kindred.pid) - cpu_before < CPU_WHILE_RECONNECTING
+        dropped_and_back(server, kindred, server.wait_for_link(), reset=True)
         slack = SocketPlatform(fake=fake_slack)
         assert slack.command("/kindred", "help").status == 200
         kindred.signal(signal.SIGTERM)

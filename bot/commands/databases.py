@@ -49,8 +49,7 @@ def existing_database(settings: Settings) -> Engine:
         raise ConfigError(f"there is no database at {file} (DATABASE_URL): {how_to_create(file)}")
     engine = open_database(settings.database_url)
     current, needed = schema_revisions(engine)
-    if current != needed:
-        engine.dispose()
+    if current != needed:  # the engine is closed with the others when the command ends
         found = "has no Kindred tables yet" if current is None else f"is at schema {current}, not {needed}"
         raise ConfigError(f"the database at {where(settings.database_url)} {found}: run `kindred db upgrade`")
     return engine

@@ -54,17 +54,20 @@ def ensure_member(session: Session, *, who: Identity, now: datetime) -> tuple[Me
 def member_unless_forgotten(session: Session, *, who: Identity, now: datetime) -> Member | None:
     """The member row for `who`, created on first contact; None, and nothing created, for someone who asked
     Kindred to forget them: a click, a command or someone else's intro never brings them back."""
-    member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
-    if member is not None or repo.get_forgotten(session, team_id=who.team_id, user_id=who.user_id):
+    member, forgotten = known(session, who=who)
+    if member is not None or forgotten:
         return member
     member, _ = ensure_member(session, who=who, now=now)
     return member
 
 
-def is_new(session: Session, *, who: Identity) -> bool:
-    """Neither a member nor someone Kindred has forgotten: the first time Kindred hears from them."""
+def known(session: Session, *, who: Identity) -> tuple[Member | None, bool]:
+    """What Kindred knows of `who`: their member row, if any, and whether they asked to be forgotten. With
+    neither, it is the first time Kindred hears from them."""
     member = repo.get_member(session, team_id=who.team_id, user_id=who.user_id)
-    return member is None and repo.get_forgotten(session, team_id=who.team_id, user_id=who.user_id) is None
+    if member is not None:
+        return member, False
+    return None, repo.get_forgotten(session, team_id=who.team_id, user_id=who.user_id) is not None
 
 
 def refresh_identity(session: Session, *, member: Member, name: str, timezone: str, now: datetime) -> None:

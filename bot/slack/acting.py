@@ -95,8 +95,9 @@ class Acting:
         return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
 
     def _member_in(self, session: Session, now: datetime) -> Member | None:
-        who = self.who
-        if members.is_new(session, who=who):
-            session.commit()  # nothing is written yet: the lookup ends, so no transaction waits on Slack
-            who = fetch_identity(self.client, team_id=who.team_id, user_id=who.user_id) or who
+        member, forgotten = members.known(session, who=self.who)
+        if member is not None or forgotten:
+            return member
+        session.commit()  # nothing is written yet: the lookup ends, so no transaction waits on Slack
+        who = fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id) or self.who
         return members.member_unless_forgotten(session, who=who, now=now)

@@ -20,7 +20,6 @@ it has its ack); otherwise the senders are paced to that many envelopes a second
 """
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.ack_load import percentile
-from bench.ack_processes import cpu_seconds
+from bench.ack_processes import child_env, cpu_seconds, spawn
 from bench.machine import machine
 from tests.e2e.socket_platform import SocketPlatform
 from tests.fakeslack import FakeSlack
@@ -39,7 +38,6 @@ from tests.fakeslack.socket_mode import Link, NoAck
 SENDERS = 20
 USERS = 20
 KINDRED, BARE = "kindred", "bare Bolt"
-ROOT = Path(__file__).resolve().parent.parent  # where `python -m bench.…` finds the bench package
 
 
 @dataclass
@@ -54,17 +52,15 @@ class App:
 
 
 def start(name: str, command: list[str], fake: FakeSlack, folder: Path) -> App:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KINDRED_", "DATABASE_"))}
-    env |= {
-        "SLACK_BOT_TOKEN": fake.token,
-        "SLACK_APP_TOKEN": fake.app_token,
-        "SLACK_API_URL": fake.api_url,
-        "DATABASE_URL": f"sqlite:///{folder / (name.replace(' ', '_') + '.db')}",
-        "KINDRED_LOG_LEVEL": "WARNING",
-    }
+    env = child_env(
+        SLACK_BOT_TOKEN=fake.token,
+        SLACK_APP_TOKEN=fake.app_token,
+        SLACK_API_URL=fake.api_url,
+        DATABASE_URL=f"sqlite:///{folder / (name.replace(' ', '_') + '.db')}",
+        KINDRED_LOG_LEVEL="WARNING",
+    )
     newest = max((link.number for link in fake.socket_mode.links), default=-1)
-    log = (folder / f"{name.replace(' ', '_')}.log").open("wb")
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = spawn(command, env, folder, (folder / f"{name.replace(' ', '_')}.log").open("wb"))
     fake.socket_mode.wait_for_link(newer_than=newest, timeout=60)
     time.sleep(12.0)  # the client's start-up reconnect (up to 10 s with Bolt's defaults) settles first
     return App(name, process, fake.socket_mode.wait_for_link(newer_than=newest))

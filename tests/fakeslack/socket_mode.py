@@ -18,10 +18,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
+
+T = TypeVar("T")
 
 ACK_WITHIN = 3.0  # seconds Slack waits for an ack before it counts the envelope as not delivered
 
@@ -156,42 +158,54 @@ class SocketModeServer:
 
     def wait_for_link(self, *, newer_than: int = -1, timeout: float = 10.0) -> Link:
         """The newest open connection numbered above `newer_than`, waiting up to `timeout` seconds."""
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while True:
-                found = [link for link in self.links if link.open and link.number > newer_than]
-                if found:
-                    return found[-1]
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise AssertionError(f"no Socket Mode connection newer than #{newer_than} in {timeout} s")
-                self.changed.wait(left)
+
+        def newest() -> Link | None:
+            found = [link for link in self.links if link.open and link.number > newer_than]
+            return found[-1] if found else None
+
+        return self._wait_for(
+            newest, timeout, lambda: f"no Socket Mode connection newer than #{newer_than} in {timeout} s"
+        )
 
     def wait_for_steady(self, count: int = 1, *, quiet: float = 1.0, timeout: float = 15.0) -> list[Link]:
         """The open connections once there are `count` of them and none has opened or closed for `quiet`
         seconds (a client may replace its first connection right after start-up)."""
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while True:
-                opened = [link for link in self.links if link.open]
-                changed_at = max((link.closed or link.opened for link in self.links), default=0.0)
-                if len(opened) == count and self.clock() - changed_at >= quiet:
-                    return opened
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise AssertionError(
-                        f"{len(opened)} connections open, not a steady {count}, after {timeout} s"
-                    )
-                self.changed.wait(min(left, quiet / 4))
+
+        def steady() -> list[Link] | None:
+            changed_at = max((link.closed or link.opened for link in self.links), default=0.0)
+            opened = [link for link in self.links if link.open]
+            return opened if len(opened) == count and self.clock() - changed_at >= quiet else None
+
+        def failure() -> str:
+            return f"{len(self.open_links())} connections open, not a steady {count}, after {timeout} s"
+
+        return self._wait_for(steady, timeout, failure, poll=quiet / 4)
 
     def wait_until_closed(self, link: Link, timeout: float = 10.0) -> None:
+        self._wait_for(
+            lambda: True if not link.open else None,
+            timeout,
+            lambda: f"connection #{link.number} still open after {timeout} s",
+        )
+
+    def _wait_for(
+        self,
+        found: Callable[[], T | None],
+        timeout: float,
+        failure: Callable[[], str],
+        *,
+        poll: float | None = None,
+    ) -> T:
+        """What `found()` returns once it is not None, checked whenever a connection opens or closes (and
+        every `poll` seconds); AssertionError with `failure()` after `timeout` seconds."""
         deadline = time.monotonic() + timeout
         with self.changed:
-            while link.open:
+            while (value := found()) is None:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise AssertionError(f"connection #{link.number} still open after {timeout} s")
-                self.changed.wait(left)
+                    raise AssertionError(failure())
+                self.changed.wait(left if poll is None else min(left, poll))
+            return value
 
     # --- the server side of one connection -------------------------------------------------------------
 

@@ -26,9 +26,9 @@ from bench.community import NOW, TEAM, populate
 from bench.machine import machine
 from bot.config import load_settings
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
-from bot.services import digest
+from bot.digest import jobs as digest_job
+from bot.digest import service as digest
+from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.ratelimits import PostingLimits

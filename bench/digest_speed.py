@@ -26,10 +26,10 @@ from sqlalchemy import text
 
 from bench.community import NOW, TEAM, populate
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.digest import vectors
+from bot.digest.service import DigestRules, preview
 from bot.heap import freeze_startup_objects
 from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
-from bot.services import vectors
-from bot.services.digest import DigestRules, preview
 
 POSTGRES = os.environ.get("KINDRED_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -5,7 +5,7 @@
 
 For each size, a fresh Python process stands in for the serving process: it loads what `kindred run`
 loads, freezes its start-up objects as `kindred run` does, then stores this period's plan either itself
-("in process") or through `bot.jobs.planning.plan_in_child` ("child process"). Reported for that process:
+("in process") or through `bot.digest.planning.plan_in_child` ("child process"). Reported for that process:
 wall time, peak memory (ru_maxrss), resident memory after planning, and its garbage collector's longest
 pause while planning (a pause stops every thread, acks included).
 """
@@ -23,9 +23,9 @@ from zoneinfo import ZoneInfo
 from bench.community import NOW, TEAM
 from bench.digest_speed import prepare, run_in_fresh_process, timing_into
 from bot.db import make_engine, make_session_factory, session_scope
+from bot.digest import planning
+from bot.digest.service import DigestRules, plan
 from bot.heap import freeze_startup_objects
-from bot.jobs import planning
-from bot.services.digest import DigestRules, plan
 
 WAYS = ("in process", "child process")
 

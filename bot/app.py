@@ -9,9 +9,9 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot import listeners
 from bot.config import Settings
 from bot.db import SessionFactory
-from bot.slack import listeners
 from bot.slack.context import Deps
 from bot.slack.once import Ledger, events_once
 

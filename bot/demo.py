@@ -13,8 +13,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot import digest_output, repo, texts
+from bot import repo, texts
+from bot.community import service as community_file
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.digest import output as digest_output
+from bot.digest.service import DigestRules, Plan, preview
+from bot.entries.service import open_entries
 from bot.models import (
     Member,
     MemberStatus,
@@ -26,11 +30,8 @@ from bot.models import (
     ProjectStatus,
     Visibility,
 )
-from bot.services import community_file
-from bot.services.digest import DigestRules, Plan, preview
-from bot.services.entries import open_entries
-from bot.services.stats import team_stats
 from bot.skills import label_for
+from bot.stats.service import team_stats
 
 DEMO_FILE = "data/demo_community.json"
 WIDTH = 100

@@ -16,10 +16,10 @@ from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
 from bot.db import make_engine, make_session_factory, upgrade
 from bot.heap import freeze_startup_objects
-from bot.jobs.context import JobContext
-from bot.jobs.leader import Elector, lock_for
-from bot.jobs.scheduler import build_scheduler
 from bot.matching.embeddings import load_embedder
+from bot.scheduler.context import JobContext
+from bot.scheduler.leader import Elector, lock_for
+from bot.scheduler.triggers import build_scheduler
 from bot.slack.client import build_client
 from bot.slack.once import Ledger
 from bot.web import serve, wsgi_app

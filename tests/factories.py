@@ -5,9 +5,10 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot import members
+from bot.entries import service as entries
+from bot.members import Identity
 from bot.models import Member, Need, NeedCreate, Offer, OfferCreate, Project, ProjectCreate
-from bot.services import entries, members
-from bot.services.members import Identity
 from tests.conftest import NOW
 
 TEAM = "T0TEST"

@@ -231,9 +231,9 @@ def test_tick_drives_the_intro_lifecycle(
     in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     from bot.db import make_engine, make_session_factory, session_scope, upgrade
+    from bot.intros import service as intros
+    from bot.members import Identity, ensure_member
     from bot.models import Intro, IntroStatus
-    from bot.services import intros
-    from bot.services.members import Identity, ensure_member
     from tests.fakeslack import FakeSlack
 
     with FakeSlack(team_id="T0CLI") as fake:

@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 
 from bot.cli import main
 from bot.db import alembic_config, make_engine, upgrade
+from bot.digest import vectors
 from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
-from bot.services import vectors
 from tests.conftest import POSTGRES_URL
 
 TABLES = ("members", "offers", "needs", "projects")

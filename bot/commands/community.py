@@ -12,13 +12,13 @@ from bot.commands.digests import embed_missing
 from bot.commands.failures import EXIT_FAILED, CommandFailed, file_problem
 
 if TYPE_CHECKING:
+    from bot.community import service as community_file
     from bot.config import Settings
-    from bot.services import community_file
 
 
 def import_file(path: str, settings: Settings) -> int:
+    from bot.community import service as community_file
     from bot.db import make_session_factory, session_scope
-    from bot.services import community_file
 
     try:
         community = community_file.parse(community_file.decode(read(path)))
@@ -46,8 +46,8 @@ def import_file(path: str, settings: Settings) -> int:
 
 
 def export_file(path: str, team: str | None, settings: Settings) -> int:
+    from bot.community import service as community_file
     from bot.db import make_session_factory, session_scope
-    from bot.services import community_file
 
     engine = existing_database(settings)
     with session_scope(make_session_factory(engine)) as session:

@@ -32,8 +32,8 @@ def embed_missing(sessions: SessionFactory, model: str) -> int:
     from tqdm import tqdm
 
     from bot.db import session_scope
+    from bot.digest import vectors
     from bot.matching.embeddings import load_embedder
-    from bot.services import vectors
 
     embedder = load_embedder(model)
     with session_scope(sessions) as session:
@@ -51,7 +51,7 @@ def moment(text: str | None, settings: Settings) -> datetime:
     if text is None:
         return datetime.now(UTC)
     from bot.config import ConfigError
-    from bot.services.periods import parse_moment
+    from bot.digest.periods import parse_moment
 
     try:
         return parse_moment(text, zone=settings.zone, default_time=settings.digest_time)
@@ -60,12 +60,12 @@ def moment(text: str | None, settings: Settings) -> datetime:
 
 
 def digest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot import digest_output
     from bot.db import make_session_factory, session_scope
+    from bot.digest import jobs as digest_job
+    from bot.digest import output as digest_output
+    from bot.digest import service as digest_service
     from bot.heap import freeze_startup_objects
-    from bot.jobs import digest as digest_job
-    from bot.jobs.context import JobContext
-    from bot.services import digest as digest_service
+    from bot.scheduler.context import JobContext
     from bot.slack.client import build_client
 
     now = moment(args.now, settings)
@@ -97,8 +97,8 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
 def tick(args: argparse.Namespace, settings: Settings) -> int:
     from bot.db import make_session_factory
     from bot.heap import freeze_startup_objects
-    from bot.jobs.context import JobContext
-    from bot.jobs.registry import run_due
+    from bot.scheduler.context import JobContext
+    from bot.scheduler.registry import run_due
     from bot.slack.client import build_client
 
     now = moment(args.now, settings)

@@ -21,13 +21,13 @@ from slack_sdk import WebClient
 from slack_sdk.models.views import View
 from sqlmodel import Session
 
-from bot import texts
+from bot import members, texts
 from bot.db import session_scope
+from bot.entries import service as entries
+from bot.entries.modals import profile_modal
+from bot.errors import NotFound
+from bot.members import Identity
 from bot.models import Member
-from bot.services import entries, members
-from bot.services.errors import NotFound
-from bot.services.members import Identity
-from bot.slack.blocks.modals import profile_modal
 from bot.slack.context import Deps, deps_of, identity_of
 from bot.slack.forms import ModalContext
 from bot.slack.surfaces import fetch_identity, publish_home

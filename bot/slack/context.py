@@ -11,8 +11,8 @@ from typing import Any
 
 from bot.config import Settings
 from bot.db import SessionFactory
-from bot.services.intros import IntroRules
-from bot.services.members import Identity
+from bot.intros.service import IntroRules
+from bot.members import Identity
 
 Clock = Callable[[], datetime]
 

@@ -29,8 +29,8 @@ from sqlmodel import Session
 from bot import repo
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus
-from bot.services.contact import Kind, MemberState, addresses_people, delivery_key, may_contact
 from bot.slack.blocks.messages import Message
+from bot.slack.contact import Kind, MemberState, addresses_people, delivery_key, may_contact
 from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot import texts
-from bot.services.entries import EntryKind
-from bot.services.errors import NotFound
+from bot.entries.service import EntryKind
+from bot.errors import NotFound
 from bot.validation import field_errors
 
 PRIVATE_METADATA_MAX = 3000

@@ -10,18 +10,20 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 from slack_sdk.webhook import WebhookClient
 
-from bot import repo, texts
+from bot import members, repo, texts
 from bot.db import session_scope
+from bot.digest import matches
+from bot.entries import service as entries
+from bot.entries.modals import notice_modal
+from bot.errors import DomainError, InvalidInput
+from bot.home.blocks import ENTRIES_SHOWN, home_view
 from bot.matching.embeddings import load_embedder
+from bot.members import Identity
 from bot.models import Need
-from bot.services import entries, matches, members, privacy
-from bot.services.errors import DomainError, InvalidInput
-from bot.services.members import Identity
+from bot.privacy import service as privacy
+from bot.privacy.blocks import forgotten_home_view
 from bot.slack.acks import ACKED_AT
-from bot.slack.blocks.home import ENTRIES_SHOWN, home_view
 from bot.slack.blocks.messages import Message
-from bot.slack.blocks.modals import notice_modal
-from bot.slack.blocks.privacy import forgotten_home_view
 from bot.slack.context import Deps
 
 log = logging.getLogger(__name__)

@@ -4,9 +4,9 @@ connector. Plus helpers to send digests and to find the messages Slack holds."""
 from typing import Any
 
 from bot.db import session_scope
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
-from bot.services.members import Identity, ensure_member
+from bot.digest import jobs as digest_job
+from bot.members import Identity, ensure_member
+from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.conftest import NOW
 from tests.e2e.conftest import Bot, text_of

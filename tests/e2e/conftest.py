@@ -16,9 +16,9 @@ from sqlmodel import Session, select
 from bot.app import create_app
 from bot.config import Settings, load_settings
 from bot.db import SessionFactory, session_scope
-from bot.jobs.context import JobContext
-from bot.jobs.registry import run_due
 from bot.models import Member, Need, Offer, Project
+from bot.scheduler.context import JobContext
+from bot.scheduler.registry import run_due
 from bot.slack.client import build_client
 from bot.slack.once import Ledger
 from bot.slack.socket_mode import OnceSocketModeHandler

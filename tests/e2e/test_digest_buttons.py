@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import select
 
 from bot.db import session_scope
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
+from bot.digest import jobs as digest_job
 from bot.models import Intro, Member, PairFeedback
+from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.conftest import NOW
 from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
@@ -21,7 +21,7 @@ pytestmark = BOTH_TRANSPORTS
 def digest_for_alice(bot: Bot) -> dict[str, Any]:
     """Alice needs SEO help and a logo; Bob and Mallory offer them. Returns Alice's digest message."""
     with session_scope(bot.sessions) as session:
-        from bot.services.members import Identity, ensure_member
+        from bot.members import Identity, ensure_member
 
         people = {}
         for user_id, name in (

@@ -9,8 +9,8 @@ from typing import Any
 
 from bot import texts
 from bot.db import session_scope
+from bot.members import Identity, ensure_member
 from bot.models import Need, Offer, Project
-from bot.services.members import Identity, ensure_member
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Bot

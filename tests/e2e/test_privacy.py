@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.db import session_scope
+from bot.members import Identity, ensure_member
 from bot.models import (
     Delivery,
     DigestSuggestion,
@@ -18,7 +19,6 @@ from bot.models import (
     PairFeedback,
     Project,
 )
-from bot.services.members import Identity, ensure_member
 from bot.slack import ids
 from tests.e2e.community import alice_asks_for_bob, digest_for, latest, seed
 from tests.e2e.conftest import Bot, text_of

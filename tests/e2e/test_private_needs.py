@@ -2,7 +2,7 @@
 Home, channel post or consent request, before both sides accepted an intro."""
 
 from bot.db import session_scope
-from bot.services.members import Identity, ensure_member
+from bot.members import Identity, ensure_member
 from tests.conftest import NOW
 from tests.e2e.community import buttons, digest_for, latest, seed
 from tests.e2e.conftest import Bot, text_of

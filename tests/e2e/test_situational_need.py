@@ -2,7 +2,7 @@
 person right after the form is sent, over signed HTTP against the fake Slack."""
 
 from bot.db import session_scope
-from bot.services.members import Identity, ensure_member
+from bot.members import Identity, ensure_member
 from tests.conftest import NOW
 from tests.e2e.conftest import Bot, text_of
 from tests.factories import make_need, make_offer

@@ -1,10 +1,10 @@
 """/kindred stats: only for admins (KINDRED_ADMINS, or Slack workspace admins and owners)."""
 
 from bot.db import session_scope
+from bot.intros import service as intros
+from bot.intros.service import IntroRules
+from bot.members import Identity, ensure_member
 from bot.models import IntroOrigin
-from bot.services import intros
-from bot.services.intros import IntroRules
-from bot.services.members import Identity, ensure_member
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Bot, text_of

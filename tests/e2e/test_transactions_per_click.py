@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import Engine, event
 
 from bot.db import session_scope
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
-from bot.services.members import Identity, ensure_member
+from bot.digest import jobs as digest_job
+from bot.members import Identity, ensure_member
+from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.conftest import NOW
 from tests.e2e.conftest import Bot

@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from bot.config import load_settings
 from bot.db import SessionFactory
-from bot.jobs.context import JobContext
+from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 from tests.fakeslack import FakeSlack

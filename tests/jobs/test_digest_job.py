@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.jobs import digest as digest_job
-from bot.jobs.context import JobContext
+from bot import members
+from bot.digest import jobs as digest_job
 from bot.models import Delivery, DeliveryStatus, DigestRun, Member
-from bot.services import members
+from bot.scheduler.context import JobContext
 from bot.slack import delivery
 from bot.slack.delivery import FatalSlackError, Outcome
 from tests.conftest import NOW

@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 from bot.db import session_scope
-from bot.jobs.context import JobContext
-from bot.jobs.registry import run_due
+from bot.intros import flow as intro_flow
+from bot.intros import service as intros
+from bot.intros.service import Answer, IntroRules
+from bot.members import Identity, ensure_member
 from bot.models import Outcome
-from bot.services import intros
-from bot.services.intros import Answer, IntroRules
-from bot.services.members import Identity, ensure_member
-from bot.slack import intro_flow
+from bot.scheduler.context import JobContext
+from bot.scheduler.registry import run_due
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
 from tests.slack.blocks.samples import RAW_MARKUP, UNUSUAL, mrkdwn_of

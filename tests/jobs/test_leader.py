@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.db import make_engine
-from bot.jobs.leader import LOCK_CLASS, Elector, FileLock, PostgresLock, SoleProcess, lock_for
+from bot.scheduler.leader import LOCK_CLASS, Elector, FileLock, PostgresLock, SoleProcess, lock_for
 
 RETRY = 0.05
 
@@ -114,7 +114,7 @@ def test_each_schema_elects_its_own_leader(postgres_url: str, candidates) -> Non
 def test_an_unreachable_database_means_standby_and_retrying(
     candidates, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.jobs.leader")
+    caplog.set_level(logging.WARNING, logger="bot.scheduler.leader")
     nowhere = candidates(lambda: PostgresLock("postgresql+psycopg://postgres@127.0.0.1:1/none"))
     eventually(lambda: len([r for r in caplog.records if "retrying" in r.getMessage()]) >= 2)
     assert nowhere.events == []

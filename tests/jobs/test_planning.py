@@ -7,11 +7,11 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.db import make_engine, make_session_factory
-from bot.jobs import digest as digest_job
-from bot.jobs import planning
-from bot.jobs.context import JobContext
+from bot.digest import jobs as digest_job
+from bot.digest import planning
+from bot.digest import service as digest
 from bot.models import DigestRun
-from bot.services import digest
+from bot.scheduler.context import JobContext
 from bot.slack.delivery import Outcome
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from bot.community import service as community_file
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.digest.service import DigestRules, preview
 from bot.matching.embeddings import DEFAULT_MODEL
 from bot.models import DigestCadence, DigestSuggestion, Member, MemberStatus
-from bot.services import community_file
-from bot.services.digest import DigestRules, preview
 from tests.conftest import NOW
 
 DATA = Path(__file__).parent / "data"

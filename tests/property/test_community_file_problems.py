@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services import community_file
-from bot.services.community_file import CommunityFileError
+from bot.community import service as community_file
+from bot.community.service import CommunityFileError
 from bot.validation import NAME_MAX, SUMMARY_MAX, TITLE_MAX
 from tests.property.communities import valid_communities
 from tests.property.strategies import json_values, nasty_text

@@ -11,9 +11,9 @@ from sqlalchemy import Engine, delete, select
 from sqlmodel import SQLModel
 
 from bot import repo
+from bot.community import service as community_file
+from bot.community.service import CommunityFileError, ImportReport
 from bot.db import SessionFactory, session_scope
-from bot.services import community_file
-from bot.services.community_file import CommunityFileError, ImportReport
 from tests.conftest import NOW
 from tests.property.communities import valid_communities
 from tests.property.test_community_file_problems import broken_communities

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from bot import texts
 from bot.config import load_settings
+from bot.intros import connector
 from bot.slack import ids
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
-from bot.slack.listeners import connector
 from tests.property.fakes import FakeClient, Recorder
 from tests.property.strategies import nasty_text, user_ids
 

@@ -8,13 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import load_settings
-from bot.services.errors import InvalidInput
+from bot.errors import InvalidInput
+from bot.intros import connector
+from bot.intros.blocks import intro_modal
 from bot.slack import ids
 from bot.slack.acting import Acting
-from bot.slack.blocks.intros import intro_modal
 from bot.slack.context import Deps
 from bot.slack.forms import ModalContext
-from bot.slack.listeners import connector
 from tests.property.fakes import FakeClient, Recorder
 from tests.property.strategies import json_values, nasty_text, user_ids
 

@@ -11,11 +11,11 @@ from sqlmodel import select
 from bot import texts
 from bot.config import load_settings
 from bot.db import SessionFactory
+from bot.members import Identity
 from bot.models import Member
-from bot.services.members import Identity
+from bot.slack import kindred_command as commands
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
-from bot.slack.listeners import commands
 from tests.conftest import NOW
 from tests.property.fakes import FakeClient, Recorder, blocks_text
 from tests.property.strategies import SLACK_MARKUP, nasty_text, team_ids, user_ids

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.services.entries import EntryKind
-from bot.services.errors import NotFound
+from bot.entries.service import EntryKind
+from bot.errors import NotFound
 from bot.slack.forms import PRIVATE_METADATA_MAX, ModalContext, entry_ref, id_value, read_values
 from tests.property.strategies import json_values, nasty_text, user_ids
 

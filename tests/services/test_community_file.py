@@ -6,10 +6,10 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 
+from bot.community import service as community_file
+from bot.community.service import CommunityFileError
 from bot.demo import demo_text
 from bot.models import Member, Need, Offer, Project
-from bot.services import community_file
-from bot.services.community_file import CommunityFileError
 from tests.conftest import NOW
 
 SMALL = {

@@ -6,7 +6,7 @@ from typing import get_args
 import pytest
 
 from bot.models import DigestCadence, MemberStatus
-from bot.services.contact import (
+from bot.slack.contact import (
     INTRO_KINDS,
     ChannelDigest,
     ConnectorOutcome,

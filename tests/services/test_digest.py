@@ -5,6 +5,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from bot import members
+from bot.digest import service as digest
+from bot.digest.service import DigestRules, is_due
+from bot.intros import service as intros
+from bot.intros.service import IntroRules
 from bot.models import (
     Delivery,
     DeliveryStatus,
@@ -15,9 +20,6 @@ from bot.models import (
     IntroOrigin,
     PairFeedback,
 )
-from bot.services import digest, intros, members
-from bot.services.digest import DigestRules, is_due
-from bot.services.intros import IntroRules
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 

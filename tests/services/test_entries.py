@@ -3,10 +3,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from bot.entries import service as entries
+from bot.entries.service import Closing, EntryKind
+from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.models import NeedCreate, NeedStatus, OfferCreate, OfferStatus, ProjectStatus
-from bot.services import entries
-from bot.services.entries import Closing, EntryKind
-from bot.services.errors import InvalidInput, NotAllowed, NotFound
 from tests.conftest import NOW
 from tests.factories import make_member, make_need, make_offer, make_project
 

@@ -5,12 +5,14 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from bot import members
 from bot.db import SessionFactory, session_scope
+from bot.digest import service as digest
+from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.intros import service as intros
+from bot.intros.service import Answer, IntroRules
 from bot.matching.model import pair
 from bot.models import Consent, Intro, IntroOrigin, IntroPair, IntroStatus, Member, Outcome
-from bot.services import digest, intros, members
-from bot.services.errors import InvalidInput, NotAllowed, NotFound
-from bot.services.intros import Answer, IntroRules
 from tests.conftest import NOW
 from tests.factories import make_member
 

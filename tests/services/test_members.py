@@ -2,12 +2,11 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from bot import repo
+from bot import members, repo
 from bot.db import SessionFactory, session_scope
+from bot.members import Identity
 from bot.models import DigestCadence, MemberStatus, ProfileUpdate
-from bot.services import members
-from bot.services.contact import MemberState, Welcome, may_contact
-from bot.services.members import Identity
+from bot.slack.contact import MemberState, Welcome, may_contact
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member
 

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.periods import parse_moment, period_of
+from bot.digest.periods import parse_moment, period_of
 
 UTC_ZONE = ZoneInfo("UTC")
 

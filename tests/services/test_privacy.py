@@ -8,6 +8,10 @@ from typing import Any, get_args
 import pytest
 from sqlmodel import Session, select
 
+from bot import members
+from bot.intros import service as intros
+from bot.intros.service import IntroRules
+from bot.members import Identity
 from bot.models import (
     Delivery,
     DeliveryStatus,
@@ -27,8 +31,8 @@ from bot.models import (
     Project,
     SuggestionStatus,
 )
-from bot.services import intros, members, privacy
-from bot.services.contact import (
+from bot.privacy import service as privacy
+from bot.slack.contact import (
     ChannelDigest,
     ConnectorOutcome,
     Digest,
@@ -40,8 +44,6 @@ from bot.services.contact import (
     Welcome,
     delivery_key,
 )
-from bot.services.intros import IntroRules
-from bot.services.members import Identity
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 
@@ -362,7 +364,7 @@ def test_coming_back_of_their_own_accord_removes_the_tombstone(session: Session,
 
 
 def test_an_imported_community_file_does_not_bring_a_forgotten_member_back(session: Session, world) -> None:
-    from bot.services import community_file
+    from bot.community import service as community_file
 
     exported = community_file.export_community(session, team_id=TEAM)
     privacy.forget(session, team_id=TEAM, user_id="U0ALICE", now=NOW + DAY)

@@ -10,10 +10,13 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from bot import members
+from bot.digest import vectors
+from bot.entries import service as entries
 from bot.matching.embeddings import entry_vectors, from_bytes
+from bot.members import Identity
 from bot.models import Member, NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
-from bot.services import entries, members, privacy, vectors
-from bot.services.members import Identity
+from bot.privacy import service as privacy
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 

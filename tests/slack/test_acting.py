@@ -7,12 +7,12 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine, event
 from sqlmodel import Session
 
-from bot import repo
+from bot import members, repo
 from bot.config import load_settings
 from bot.db import SessionFactory
-from bot.services import members, privacy
-from bot.services.errors import NotFound
-from bot.services.members import Identity
+from bot.errors import NotFound
+from bot.members import Identity
+from bot.privacy import service as privacy
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
 from tests.conftest import NOW

@@ -7,12 +7,13 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import select
 
+from bot import members
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus
-from bot.services import members, privacy
-from bot.services.contact import FollowUp, Introduction, IntroEnded, Welcome
+from bot.privacy import service as privacy
 from bot.slack.blocks.messages import text_message
 from bot.slack.client import retry_handlers
+from bot.slack.contact import FollowUp, Introduction, IntroEnded, Welcome
 from bot.slack.delivery import (
     DM,
     LEASE,

@@ -2,8 +2,8 @@
 
 import pytest
 
+from bot.errors import NotFound
 from bot.models import NeedCreate, OfferCreate
-from bot.services.errors import NotFound
 from bot.slack.forms import ModalContext, id_value, read_values, validate_form
 
 

@@ -26,10 +26,10 @@ REPLIES = {
         "dm(): the last resort of tell(), which answers a member's own command, click or form (or an error"
         " in it) in their DM when there is no response_url or modal to answer in"
     ),
-    ("bot/slack/listeners/privacy.py", "conversations_open"): (
+    ("bot/privacy/listeners.py", "conversations_open"): (
         "/kindred export: the file with their data goes to the DM of the member who asked for it"
     ),
-    ("bot/slack/listeners/privacy.py", "files_upload_v2"): "/kindred export: the same file",
+    ("bot/privacy/listeners.py", "files_upload_v2"): "/kindred export: the same file",
 }
 
 

@@ -14,9 +14,9 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import texts
+from bot.entries.service import OpenEntries, kind_of
 from bot.models import Member, Need, Offer, Project, Visibility
 from bot.repo import Entry
-from bot.services.entries import OpenEntries, kind_of
 from bot.skills import label_for
 from bot.slack import ids
 from bot.slack.blocks.common import MESSAGE_BLOCKS_MAX, clip, first_lines, fit_lines, mrkdwn, plain

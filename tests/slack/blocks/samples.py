@@ -1,7 +1,7 @@
 """Members and entries built directly (no validation), as anything could be in an old database."""
 
+from bot.entries.service import OpenEntries
 from bot.models import Member, Need, Offer, Project
-from bot.services.entries import OpenEntries
 from tests.conftest import NOW
 
 UNUSUAL = (

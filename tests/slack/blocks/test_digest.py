@@ -1,6 +1,6 @@
 import pytest
 
-from bot.slack.blocks.digest import DigestEntry, channel_digest_message, digest_message
+from bot.digest.blocks import DigestEntry, channel_digest_message, digest_message
 from tests.fakeslack import check_message_blocks
 from tests.slack.blocks.samples import LONG, UNUSUAL
 

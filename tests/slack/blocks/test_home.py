@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.entries import OpenEntries
-from bot.slack.blocks.home import home_view
+from bot.entries.service import OpenEntries
+from bot.home.blocks import home_view
 from tests.fakeslack import check_view
 from tests.slack.blocks import samples
 

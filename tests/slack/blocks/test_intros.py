@@ -1,7 +1,6 @@
 import pytest
 
-from bot.services.stats import Stats
-from bot.slack.blocks.intros import (
+from bot.intros.blocks import (
     HelperMatch,
     PersonCard,
     consent_message,
@@ -11,8 +10,9 @@ from bot.slack.blocks.intros import (
     need_matches_blocks,
 )
 from bot.slack.blocks.messages import Message
-from bot.slack.blocks.stats import stats_message
 from bot.slack.forms import ModalContext
+from bot.stats.blocks import stats_message
+from bot.stats.service import Stats
 from tests.fakeslack import check_message_blocks, check_view
 from tests.slack.blocks.samples import LONG, RAW_MARKUP, UNUSUAL, mrkdwn_of
 

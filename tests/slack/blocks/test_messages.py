@@ -1,6 +1,6 @@
 import pytest
 
-from bot.services.entries import OpenEntries
+from bot.entries.service import OpenEntries
 from bot.slack.blocks import messages
 from tests.fakeslack import check_message_blocks
 from tests.slack.blocks import samples

@@ -4,9 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.models import OfferCreate
-from bot.slack import ids
-from bot.slack.blocks.modals import (
+from bot.entries.modals import (
     need_modal,
     new_entry_form,
     notice_modal,
@@ -14,6 +12,8 @@ from bot.slack.blocks.modals import (
     profile_modal,
     project_modal,
 )
+from bot.models import OfferCreate
+from bot.slack import ids
 from bot.slack.forms import ModalContext
 from tests.fakeslack import check_view
 from tests.slack.blocks import samples

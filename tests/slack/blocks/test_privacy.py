@@ -1,8 +1,8 @@
 import pytest
 
+from bot.privacy.blocks import forget_confirmation, forgotten_home_view
 from bot.slack import ids
 from bot.slack.blocks import messages
-from bot.slack.blocks.privacy import forget_confirmation, forgotten_home_view
 from tests.fakeslack import check_message_blocks, check_view
 from tests.slack.blocks import samples
 

@@ -1,0 +1,68 @@
+"""The digest's buttons: "Introduce us" records the request; "Not for me" drops the pair, silently.
+
+Either way the digest message is rebuilt from what is stored and updated in place, so the buttons of a
+suggestion that was acted on disappear, and a second click (or a click on an old copy) changes nothing.
+"""
+
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot import repo
+from bot.digest import suggestions
+from bot.digest.render import render_digest
+from bot.intros import flow as intro_flow
+from bot.models import DigestSuggestion
+from bot.slack import ids
+from bot.slack.acks import AT_ONCE
+from bot.slack.acting import Acting, Work
+from bot.slack.blocks.messages import Message
+from bot.slack.errors import guard
+from bot.slack.forms import id_value
+
+
+def register(app: App) -> None:
+    app.action(ids.DIGEST_INTRO, middleware=AT_ONCE)(guard(introduce_us))
+    app.action(ids.DIGEST_NOT_FOR_ME, middleware=AT_ONCE)(guard(not_for_me))
+
+
+def introduce_us(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
+) -> None:
+    ack()
+    suggestion_id, rules = id_value(action.get("value")), acting.deps.intro_rules
+    with acting.work() as work:
+        suggestion, intro = suggestions.request_intro(
+            work.session, member=work.member, suggestion_id=suggestion_id, now=work.now, rules=rules
+        )
+        message = _digest_now(work, suggestion)
+    _update(client, body, message)
+    if intro is not None and intro.id is not None:
+        intro_flow.ask(intro_flow.Flow(client, acting.deps.sessions, rules), intro.id, acting.deps.clock())
+
+
+def not_for_me(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
+) -> None:
+    ack()
+    suggestion_id = id_value(action.get("value"))
+    with acting.work() as work:
+        suggestion = suggestions.dismiss(
+            work.session, member=work.member, suggestion_id=suggestion_id, now=work.now
+        )
+        message = _digest_now(work, suggestion)
+    _update(client, body, message)
+
+
+def _update(client: WebClient, body: dict[str, Any], message: Message | None) -> None:
+    container = body.get("container") or {}
+    if message is not None and container.get("type") == "message":
+        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
+
+
+def _digest_now(work: Work, suggestion: DigestSuggestion) -> Message | None:
+    siblings = repo.suggestions_for(
+        work.session, run_id=suggestion.run_id, recipient_id=suggestion.recipient_id
+    )
+    return render_digest(work.session, work.member, siblings)

@@ -1,0 +1,108 @@
+"""The intro job, run on every tick: whatever the intro lifecycle has due at `now`, exactly once.
+
+1. ask people whose consent request was queued behind the weekly limit;
+2. let go of requests nobody answered in time;
+3. tell those who asked (or said yes) when an intro did not work out — at the moment it would have
+   expired anyway, so a decline stays silent;
+4. send "How did it go?" at the follow-up day, and once more at day 28 after a "not yet";
+5. finish what a crash interrupted: introduce accepted pairs, tell connectors known outcomes.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import col, select
+
+from bot import repo
+from bot.db import session_scope
+from bot.intros import flow as intro_flow
+from bot.intros import service as intros
+from bot.intros.service import IntroRules
+from bot.models import Consent, Intro, IntroParticipant, IntroStatus
+from bot.scheduler.context import JobContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IntroReport:
+    asked: int = 0
+    expired: int = 0
+    told_ended: int = 0
+    followed_up: int = 0
+    introduced: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def run(context: JobContext, now: datetime) -> IntroReport:
+    rules = IntroRules.from_settings(context.settings)
+    flow = intro_flow.Flow(context.client, context.sessions, rules, pacer=context.pacer)
+    report = IntroReport()
+    with session_scope(context.sessions) as session:
+        teams = list(repo.team_ids(session))
+    for team_id in teams:
+        for step in (_ask_queued, _expire, _tell_ended, _follow_up, _finish_interrupted):
+            if context.stop.is_set():
+                return report  # every step is re-runnable: the next tick does the rest
+            try:
+                step(flow, team_id, now, report)
+            except Exception as error:
+                log.warning(
+                    "intro step %s for %s failed; retried next tick", step.__name__, team_id, exc_info=True
+                )
+                report.errors.append(f"{step.__name__}: {error}")
+    return report
+
+
+def _ask_queued(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
+    with session_scope(flow.sessions) as session:
+        waiting = session.exec(
+            select(Intro.id)
+            .join(IntroParticipant, col(IntroParticipant.intro_id) == col(Intro.id))
+            .where(
+                Intro.team_id == team_id,
+                col(Intro.status).in_(list(intros.OPEN)),
+                IntroParticipant.consent == Consent.PENDING,
+                col(IntroParticipant.asked_at).is_(None),
+            )
+            .distinct()
+        ).all()
+    for intro_id in waiting:
+        if intro_id is not None:
+            report.asked += intro_flow.ask(flow, intro_id, now)
+
+
+def _expire(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
+    with session_scope(flow.sessions) as session:
+        report.expired += len(intros.expire_due(session, team_id=team_id, now=now))
+
+
+def _tell_ended(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
+    report.told_ended += intro_flow.tell_ended(flow, team_id, now)
+
+
+def _follow_up(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
+    report.followed_up += intro_flow.send_follow_ups(flow, team_id, now)
+
+
+def _finish_interrupted(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
+    with session_scope(flow.sessions) as session:
+        accepted = session.exec(
+            select(Intro.id).where(Intro.team_id == team_id, Intro.status == IntroStatus.ACCEPTED)
+        ).all()
+        untold = session.exec(
+            select(Intro.id).where(
+                Intro.team_id == team_id,
+                col(Intro.status).in_([IntroStatus.MET, IntroStatus.NOT_A_FIT]),
+                col(Intro.connector_id).is_not(None),
+                col(Intro.connector_told_at).is_(None),
+            )
+        ).all()
+    for intro_id in accepted:
+        if intro_id is not None:
+            intro_flow.introduce(flow, intro_id, now)
+            report.introduced += 1
+    for intro_id in untold:
+        if intro_id is not None:
+            intro_flow.tell_connector(flow, intro_id, now)

@@ -28,6 +28,7 @@ from bot.config import load_settings
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
 from bot.digest import jobs as digest_job
 from bot.digest import service as digest
+from bot.digest.service import DigestRules
 from bot.scheduler.context import JobContext
 from bot.slack.client import build_client
 from tests.fakeslack import FakeSlack
@@ -66,7 +67,11 @@ def run(members: int, limit: float, kind: str) -> dict[str, object]:
                 sessions=make_session_factory(engine), client=build_client(settings), settings=settings
             )
             with session_scope(context.sessions) as session:
-                planned = len(digest.plan(session, team_id=TEAM, now=NOW, rules=context.rules).digests)
+                planned = len(
+                    digest.plan(
+                        session, team_id=TEAM, now=NOW, rules=DigestRules.from_settings(context.settings)
+                    ).digests
+                )
 
             limits = PostingLimits(per_channel=1.0, workspace=limit)
             fake.set_fault(limits)

@@ -25,8 +25,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from bench.community import NOW, TEAM, populate
+from bot import vectors
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
-from bot.digest import vectors
 from bot.digest.service import DigestRules, preview
 from bot.heap import freeze_startup_objects
 from bot.matching.embeddings import DEFAULT_MODEL, load_embedder

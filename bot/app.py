@@ -12,8 +12,10 @@ from slack_sdk import WebClient
 from bot import listeners
 from bot.config import Settings
 from bot.db import SessionFactory
+from bot.handled import Ledger
+from bot.home.publish import publish_home
 from bot.slack.context import Deps
-from bot.slack.once import Ledger, events_once
+from bot.slack.once import events_once
 
 
 def utc_now() -> datetime:
@@ -37,7 +39,7 @@ def create_app(
         process_before_response=False,
         listener_executor=listener_executor,
     )
-    deps = Deps(settings=settings, sessions=sessions, clock=clock)
+    deps = Deps(settings=settings, sessions=sessions, clock=clock, home=publish_home)
 
     def provide_deps(context: Any, next: Callable[[], None]) -> None:
         context["kindred"] = deps

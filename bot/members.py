@@ -1,5 +1,6 @@
 """Members: who they are, their profile, and whether (and how often) Kindred may contact them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -7,9 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot import repo, texts
-from bot.errors import NotAllowed
-from bot.models import DigestCadence, Member, MemberStatus, ProfileUpdate
+from bot import repo
+from bot.models import Member, MemberStatus
 from bot.validation import NAME_MAX
 
 
@@ -61,6 +61,19 @@ def member_unless_forgotten(session: Session, *, who: Identity, now: datetime) -
     return member
 
 
+def acting_member(
+    session: Session, *, who: Identity, now: datetime, look_up: Callable[[], Identity | None]
+) -> Member | None:
+    """The member behind a request, created on their first one; None for someone Kindred has forgotten.
+    Someone new costs one more step: the lookup's transaction ends (nothing is written yet), so no
+    transaction waits while `look_up` asks Slack for their real name and time zone."""
+    member, forgotten = known(session, who=who)
+    if member is not None or forgotten:
+        return member
+    session.commit()
+    return member_unless_forgotten(session, who=look_up() or who, now=now)
+
+
 def known(session: Session, *, who: Identity) -> tuple[Member | None, bool]:
     """What Kindred knows of `who`: their member row, if any, and whether they asked to be forgotten. With
     neither, it is the first time Kindred hears from them."""
@@ -78,27 +91,6 @@ def refresh_identity(session: Session, *, member: Member, name: str, timezone: s
         session.add(member)
 
 
-def update_profile(session: Session, *, member: Member, update: ProfileUpdate, now: datetime) -> Member:
-    member.title, member.bio, member.links = update.title, update.bio, list(update.links)
-    member.updated_at = now
-    session.add(member)
-    return member
-
-
-def pause(session: Session, *, member: Member, now: datetime) -> Member:
-    return _set_status(session, member, MemberStatus.PAUSED, now)
-
-
-def resume(session: Session, *, member: Member, now: datetime) -> Member:
-    return _set_status(session, member, MemberStatus.ACTIVE, now)
-
-
-def set_cadence(session: Session, *, member: Member, cadence: DigestCadence, now: datetime) -> Member:
-    member.digest_cadence, member.updated_at = cadence, now
-    session.add(member)
-    return member
-
-
 def mark_onboarded(session: Session, *, member: Member, now: datetime) -> None:
     if member.onboarded_at is None:
         member.onboarded_at = now
@@ -110,19 +102,8 @@ def mark_left(session: Session, *, team_id: str, user_id: str, now: datetime) ->
     member = repo.get_member(session, team_id=team_id, user_id=user_id)
     if member is None or member.status == MemberStatus.LEFT:
         return False
-    _set_status(session, member, MemberStatus.LEFT, now)
+    set_status(session, member=member, status=MemberStatus.LEFT, now=now)
     return True
-
-
-def require_active_account(member: Member) -> None:
-    if member.status == MemberStatus.LEFT:
-        raise NotAllowed(texts.ACCOUNT_LEFT)
-
-
-def _set_status(session: Session, member: Member, status: MemberStatus, now: datetime) -> Member:
-    member.status, member.updated_at = status, now
-    session.add(member)
-    return member
 
 
 def _usable_name(name: str, fallback: str) -> str:
@@ -136,3 +117,9 @@ def _usable_timezone(timezone: str | None) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         return "UTC"
     return timezone or "UTC"
+
+
+def set_status(session: Session, *, member: Member, status: MemberStatus, now: datetime) -> Member:
+    member.status, member.updated_at = status, now
+    session.add(member)
+    return member

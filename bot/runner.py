@@ -15,13 +15,13 @@ from slack_sdk.errors import SlackApiError
 from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
 from bot.db import make_engine, make_session_factory, upgrade
+from bot.handled import Ledger
 from bot.heap import freeze_startup_objects
 from bot.matching.embeddings import load_embedder
+from bot.schedule import build_scheduler
 from bot.scheduler.context import JobContext
 from bot.scheduler.leader import Elector, lock_for
-from bot.scheduler.triggers import build_scheduler
 from bot.slack.client import build_client
-from bot.slack.once import Ledger
 from bot.web import serve, wsgi_app
 
 log = logging.getLogger(__name__)

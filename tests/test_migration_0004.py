@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from alembic import command
 from sqlalchemy import Engine
 
+from bot import vectors
 from bot.cli import main
 from bot.db import alembic_config, make_engine, upgrade
-from bot.digest import vectors
 from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
 from tests.conftest import POSTGRES_URL
 

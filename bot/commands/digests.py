@@ -31,8 +31,8 @@ def embed_missing(sessions: SessionFactory, model: str) -> int:
     none or an outdated one, with a progress bar on standard error. Returns how many."""
     from tqdm import tqdm
 
+    from bot import vectors
     from bot.db import session_scope
-    from bot.digest import vectors
     from bot.matching.embeddings import load_embedder
 
     embedder = load_embedder(model)
@@ -79,11 +79,12 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
     if team is None:
         return EXIT_FAILED
     context = JobContext(sessions=sessions, client=build_client(settings), settings=settings)
+    rules = digest_service.DigestRules.from_settings(settings)
     with session_scope(sessions) as session:
         if args.dry_run:
-            plan = digest_service.preview(session, team_id=team, now=now, rules=context.rules)
+            plan = digest_service.preview(session, team_id=team, now=now, rules=rules)
         else:
-            plan = digest_service.plan(session, team_id=team, now=now, rules=context.rules)
+            plan = digest_service.plan(session, team_id=team, now=now, rules=rules)
         output = digest_output.as_json(session, plan) if args.json else None
         text = None if args.json else digest_output.as_text(session, plan)
     print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else text)
@@ -97,8 +98,8 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
 def tick(args: argparse.Namespace, settings: Settings) -> int:
     from bot.db import make_session_factory
     from bot.heap import freeze_startup_objects
+    from bot.schedule import run_due
     from bot.scheduler.context import JobContext
-    from bot.scheduler.registry import run_due
     from bot.slack.client import build_client
 
     now = moment(args.now, settings)

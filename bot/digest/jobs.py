@@ -10,18 +10,24 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot import repo
+from bot.config import Settings
 from bot.db import session_scope
 from bot.digest import planning
 from bot.digest import service as digest
 from bot.digest.blocks import channel_digest_message
 from bot.digest.periods import Period
 from bot.digest.render import render_digest
+from bot.digest.service import DigestRules
 from bot.models import DigestRun, Member, MemberStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
 from bot.scheduler.context import JobContext
+from bot.scheduler.jobs import ScheduledJob, Weekly
 from bot.slack.contact import ChannelDigest, Digest, delivery_key
-from bot.slack.delivery import DM, FatalSlackError, Outcome, send_once
+from bot.slack.delivery import DM, send_once
+from bot.slack.delivery_ledger import FatalSlackError, Outcome
 
 log = logging.getLogger(__name__)
+
+DIGEST_WINDOW = timedelta(days=2)  # a digest not sent within two days of its time waits for next period
 
 
 @dataclass
@@ -50,13 +56,13 @@ def run(context: JobContext, now: datetime) -> list[DigestReport]:
 
 def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
     if context.plan_apart and not _plan_apart(context, team_id, now):
-        period = context.rules.period(now).key
+        period = _rules(context).period(now).key
         log.info(
             "digest %s for %s: stopping before it was planned; it is planned on the next run", period, team_id
         )
         return DigestReport(team_id=team_id, period=period)
     with session_scope(context.sessions) as session:
-        plan = digest.plan(session, team_id=team_id, now=now, rules=context.rules)
+        plan = digest.plan(session, team_id=team_id, now=now, rules=_rules(context))
     kind = Digest(plan.period.key)
     report = DigestReport(team_id=team_id, period=plan.period.key, planned=len(plan.digests))
     with session_scope(context.sessions) as session:
@@ -102,14 +108,14 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
 def _plan_apart(context: JobContext, team_id: str, now: datetime) -> bool:
     """The plan is stored, by a child process if it was not yet. False: stopped first."""
     with session_scope(context.sessions) as session:
-        if planning.is_planned(session, team_id=team_id, now=now, rules=context.rules):
+        if planning.is_planned(session, team_id=team_id, now=now, rules=_rules(context)):
             return True
     settings = context.settings
     return planning.plan_in_child(
         context.sessions,
         team_id=team_id,
         now=now,
-        rules=context.rules,
+        rules=_rules(context),
         stop=context.stop,
         log_level=settings.log_level,
         log_format=settings.log_format,
@@ -157,3 +163,35 @@ def post_channel_digest(context: JobContext, *, team_id: str, period: Period, no
         return Outcome.SKIPPED
     post = DM(team_id, channel, ChannelDigest(period.key), channel_digest_message(offers, needs))
     return send_once(context.client, context.sessions, post, now=now)
+
+
+def _rules(context: JobContext) -> DigestRules:
+    return DigestRules.from_settings(context.settings)
+
+
+def digest_is_due(context: JobContext, now: datetime) -> bool:
+    """From the digest's time (default Monday 09:00, community time) for two days, until every workspace's
+    digest of the period is complete."""
+    period = _rules(context).period(now)
+    if not period.scheduled_at <= now < period.scheduled_at + DIGEST_WINDOW:
+        return False
+    with session_scope(context.sessions) as session:
+        for team_id in repo.team_ids(session):
+            run = repo.get_run(session, team_id=team_id, period=period.key)
+            if run is None or run.completed_at is None:
+                return True
+    return False
+
+
+def digest_time(settings: Settings) -> Weekly:
+    return Weekly(settings.digest_day, settings.digest_time)
+
+
+WEEKLY_DIGEST = ScheduledJob(
+    "weekly-digest",
+    "DM each opted-in member this period's kindred spirits",
+    "weekly from KINDRED_DIGEST_DAY at KINDRED_DIGEST_TIME, for two days until every digest is sent",
+    digest_is_due,
+    run,
+    wakes_at=digest_time,
+)

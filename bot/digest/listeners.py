@@ -13,6 +13,7 @@ from bot import repo
 from bot.digest import suggestions
 from bot.digest.render import render_digest
 from bot.intros import flow as intro_flow
+from bot.intros.service import IntroRules
 from bot.models import DigestSuggestion
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
@@ -31,7 +32,7 @@ def introduce_us(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, acting: Acting
 ) -> None:
     ack()
-    suggestion_id, rules = id_value(action.get("value")), acting.deps.intro_rules
+    suggestion_id, rules = id_value(action.get("value")), IntroRules.from_settings(acting.deps.settings)
     with acting.work() as work:
         suggestion, intro = suggestions.request_intro(
             work.session, member=work.member, suggestion_id=suggestion_id, now=work.now, rules=rules

@@ -17,8 +17,8 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot import repo
-from bot.digest import vectors
+from bot import repo, vectors
+from bot.config import Settings
 from bot.digest.periods import Period, period_of
 from bot.heap import without_collections
 from bot.intros.service import DECLINE_MEMORY
@@ -68,6 +68,17 @@ class DigestRules:
     at: time = time(9, 0)
     limits: Limits = field(default_factory=Limits)
     embedding_model: str = DEFAULT_MODEL  # KINDRED_EMBEDDING_MODEL; "none" matches by vocabulary alone
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "DigestRules":
+        limits = Limits(per_member=settings.digest_suggestions, appearances=settings.digest_max_appearances)
+        return cls(
+            zone=settings.zone,
+            day=settings.digest_day,
+            at=settings.digest_time,
+            limits=limits,
+            embedding_model=settings.embedding_model,
+        )
 
     @property
     def embedder(self) -> Embedder | None:

@@ -1,27 +1,25 @@
-"""Buttons and menus: open modals, edit or close entries, pause/resume, cadence.
+"""Buttons: add an offer, a need or a project; edit or close one (from the Home or the profile modal).
 
 Every click is acked first. A click on someone else's entry (a forged or stale payload) is refused by the
 service layer and answered by the error handler; nothing changes.
 """
 
-import re
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import members, texts
+from bot import texts
 from bot.entries import service as entries
 from bot.entries.modals import need_modal, offer_modal, project_modal
 from bot.entries.service import Closing, EntryKind
 from bot.errors import NotFound
-from bot.models import DigestCadence, Need, Offer
+from bot.models import Need, Offer
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
 from bot.slack.acting import Acting
-from bot.slack.blocks import messages
 from bot.slack.errors import guard
-from bot.slack.forms import ModalContext, entry_ref, id_value
+from bot.slack.forms import ModalContext, id_value
 from bot.slack.surfaces import open_modal
 
 CLOSINGS = {
@@ -35,21 +33,11 @@ def register(app: App) -> None:
     app.action(ids.ADD_OFFER, middleware=AT_ONCE)(guard(add_offer))
     app.action(ids.ADD_NEED, middleware=AT_ONCE)(guard(add_need))
     app.action(ids.ADD_PROJECT, middleware=AT_ONCE)(guard(add_project))
-    app.action(ids.EDIT_PROFILE, middleware=AT_ONCE)(guard(edit_profile))
     app.action(ids.EDIT_ENTRY, middleware=AT_ONCE)(guard(edit_entry))
     for action_id in CLOSINGS:
         app.action(action_id, middleware=AT_ONCE)(guard(close_entry))
-    app.action(ids.PAUSE, middleware=AT_ONCE)(guard(pause_or_resume))
-    app.action(ids.RESUME, middleware=AT_ONCE)(guard(pause_or_resume))
-    app.action(ids.CHOOSE_CADENCE, middleware=AT_ONCE)(guard(choose_cadence))
-    app.action(re.compile(f"^{ids.SET_CADENCE}:"), middleware=AT_ONCE)(guard(set_cadence_from_message))
     app.action(ids.PROFILE_ADD_PROJECT, middleware=AT_ONCE)(guard(push_new_project))
     app.action(ids.PROFILE_EDIT_PROJECT, middleware=AT_ONCE)(guard(push_project_edit))
-    app.action(re.compile(".*"), middleware=AT_ONCE)(ignore)  # unknown or retired buttons: ack and do nothing
-
-
-def ignore(ack: Ack) -> None:
-    ack()
 
 
 def add_offer(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
@@ -65,11 +53,6 @@ def add_need(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) ->
 def add_project(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     open_modal(client, context, body["trigger_id"], project_modal(context=ModalContext()))
-
-
-def edit_profile(ack: Ack, body: dict[str, Any], client: WebClient, context: Any, acting: Acting) -> None:
-    ack()
-    open_modal(client, context, body["trigger_id"], acting.profile_form())
 
 
 def edit_entry(
@@ -102,38 +85,6 @@ def close_entry(ack: Ack, action: dict[str, Any], acting: Acting) -> None:
     acting.refresh_home()
 
 
-def pause_or_resume(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, acting: Acting
-) -> None:
-    ack()
-    pausing = action["action_id"] == ids.PAUSE
-    change = members.pause if pausing else members.resume
-    with acting.work() as work:
-        change(work.session, member=work.member, now=work.now)
-    acting.refresh_home()
-    _confirm_in_message(body, respond, texts.PAUSED if pausing else texts.RESUMED)
-
-
-def choose_cadence(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, acting: Acting
-) -> None:
-    ack()
-    cadence = _set_cadence(acting, (action.get("selected_option") or {}).get("value"))
-    _confirm_in_message(body, respond, texts.cadence_set(cadence))
-
-
-def _confirm_in_message(body: dict[str, Any], respond: Respond, text: str) -> None:
-    """A click in a message (the digest) gets a private note there; the Home tab shows the change itself."""
-    if body.get("response_url"):
-        respond(response_type="ephemeral", replace_original=False, **messages.text_message(text).as_kwargs())
-
-
-def set_cadence_from_message(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:
-    ack()
-    cadence = _set_cadence(acting, action.get("value"))
-    respond(replace_original=True, **messages.text_message(texts.cadence_set(cadence)).as_kwargs())
-
-
 def push_new_project(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     parent = ModalContext.load((body.get("view") or {}).get("private_metadata"))
@@ -158,12 +109,10 @@ def push_project_edit(
     open_modal(client, context, body["trigger_id"], view, push=True)
 
 
-def _set_cadence(acting: Acting, value: Any) -> DigestCadence:
+def entry_ref(value: Any) -> tuple[EntryKind, int]:
+    """'offer:12' -> (EntryKind.OFFER, 12); anything else is a stale or forged button."""
+    kind, _, raw_id = str(value or "").partition(":")
     try:
-        cadence = DigestCadence(value)
+        return EntryKind(kind), id_value(raw_id)
     except ValueError:
         raise NotFound(texts.STALE_BUTTON) from None
-    with acting.work() as work:
-        members.set_cadence(work.session, member=work.member, cadence=cadence, now=work.now)
-    acting.refresh_home()
-    return cadence

@@ -1,11 +1,9 @@
 """Intros: the consent DM, the group introduction, follow-ups, the /intro modal, and need matches."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from slack_sdk.models.blocks import (
     Block,
-    ButtonElement,
     ContextBlock,
     DividerBlock,
     HeaderBlock,
@@ -137,37 +135,6 @@ def intro_modal(*, first: str | None, second: str | None, reason: str, context: 
             ),
         ],
     )
-
-
-@dataclass(frozen=True)
-class HelperMatch:
-    offer_id: int
-    user_id: str
-    name: str
-    title: str
-    offer: str
-
-
-def need_matches_blocks(need_id: int, matches: Sequence[HelperMatch], requested: set[int]) -> list[Block]:
-    """Who could help with a need right now, each with "Ask for an intro" (or what was already asked)."""
-    if not matches:
-        return [ContextBlock(elements=[MarkdownTextObject(text=texts.NO_MATCHES_YET)])]
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=texts.NEED_MATCHES_HEADING))]
-    for match in matches[:ITEMS_SHOWN]:
-        who = f"*{mrkdwn(match.name, 80)}*" + (f" — {mrkdwn(match.title, 150)}" if match.title else "")
-        text = f"{who}\n{mrkdwn(first_lines(match.offer, 300), 400)}"
-        if match.offer_id in requested:
-            blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
-            note = texts.need_match_requested(mrkdwn(match.name, 80))
-            blocks.append(ContextBlock(elements=[MarkdownTextObject(text=note)]))
-        else:
-            button = ButtonElement(
-                text=plain(texts.BUTTON_ASK_INTRO, 75),
-                action_id=ids.NEED_INTRO,
-                value=f"{need_id}:{match.offer_id}",
-            )
-            blocks.append(SectionBlock(text=MarkdownTextObject(text=text), accessory=button))
-    return blocks
 
 
 def _card_blocks(person: PersonCard) -> list[Block]:

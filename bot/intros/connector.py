@@ -12,6 +12,7 @@ from bot.errors import DomainError, InvalidInput
 from bot.intros import flow as intro_flow
 from bot.intros import service as intros
 from bot.intros.blocks import intro_modal
+from bot.intros.service import IntroRules
 from bot.members import Identity
 from bot.models import Member
 from bot.slack import ids
@@ -107,14 +108,21 @@ def _connect(acting: Acting, first: str, second: str, reason: str) -> str:
         for user_id in (first, second)
     ]
     deps = acting.deps
+    rules = IntroRules.from_settings(deps.settings)
     with acting.work() as work:
         a, b = (_introducible_member(work, who) for who in people)
         intro = intros.connect(
-            work.session, connector=work.member, a=a, b=b, reason=reason, now=work.now, rules=deps.intro_rules
+            work.session,
+            connector=work.member,
+            a=a,
+            b=b,
+            reason=reason,
+            now=work.now,
+            rules=rules,
         )
         intro_id, names = intro.id, (escape(a.name), escape(b.name))
     assert intro_id is not None
-    intro_flow.ask(intro_flow.Flow(acting.client, deps.sessions, deps.intro_rules), intro_id, deps.clock())
+    intro_flow.ask(intro_flow.Flow(acting.client, deps.sessions, rules), intro_id, deps.clock())
     return texts.connector_confirmation(*names)
 
 

@@ -34,7 +34,7 @@ from bot.slack.contact import (
     IntroRequest,
 )
 from bot.slack.delivery import DM, send_once
-from bot.slack.delivery import Outcome as Sent
+from bot.slack.delivery_ledger import Outcome as Sent
 from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)

@@ -21,6 +21,7 @@ from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.models import Consent, Intro, IntroParticipant, IntroStatus
 from bot.scheduler.context import JobContext
+from bot.scheduler.jobs import ScheduledJob, always
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +107,12 @@ def _finish_interrupted(flow: intro_flow.Flow, team_id: str, now: datetime, repo
     for intro_id in untold:
         if intro_id is not None:
             intro_flow.tell_connector(flow, intro_id, now)
+
+
+INTROS = ScheduledJob(
+    "intros",
+    "consents, expiries, endings and follow-ups that are due",
+    "every tick",
+    always,
+    run,
+)

@@ -10,12 +10,13 @@ from slack_sdk import WebClient
 
 from bot import texts
 from bot.db import session_scope
-from bot.entries.need_matches import need_confirmation
 from bot.errors import NotFound
 from bot.intros import flow as intro_flow
 from bot.intros import service as intros
 from bot.intros.blocks import follow_up_message
-from bot.intros.service import Answer
+from bot.intros.service import Answer, IntroRules
+from bot.matches import service as matches
+from bot.matches.blocks import need_confirmation
 from bot.models import Consent, IntroOrigin, Member, Need, NeedStatus, Offer, OfferStatus, Outcome
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
@@ -94,7 +95,7 @@ def ask_from_need(ack: Ack, action: dict[str, Any], respond: Respond, acting: Ac
             other=helper,
             origin=IntroOrigin.NEED,
             now=work.now,
-            rules=deps.intro_rules,
+            rules=IntroRules.from_settings(deps.settings),
             need_id=need_id,
             offer_id=offer_id,
         )
@@ -104,9 +105,10 @@ def ask_from_need(ack: Ack, action: dict[str, Any], respond: Respond, acting: Ac
     with session_scope(deps.sessions) as session:
         need = session.get(Need, need_id)
         assert need is not None
-        updated = need_confirmation(
-            session, need, created=True, now=deps.clock(), embedding_model=deps.settings.embedding_model
+        helpers = matches.need_helpers(
+            session, need=need, now=deps.clock(), embedding_model=deps.settings.embedding_model
         )
+    updated = need_confirmation(need, helpers, created=True)
     respond(replace_original=True, **updated.as_kwargs())
 
 
@@ -120,4 +122,6 @@ def _why_unchanged(session: Any, intro: Any, member: Member) -> str:
 
 
 def _flow(acting: Acting) -> intro_flow.Flow:
-    return intro_flow.Flow(acting.client, acting.deps.sessions, acting.deps.intro_rules)
+    return intro_flow.Flow(
+        acting.client, acting.deps.sessions, IntroRules.from_settings(acting.deps.settings)
+    )

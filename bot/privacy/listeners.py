@@ -21,10 +21,10 @@ from bot.privacy import service as privacy
 from bot.privacy.blocks import forget_confirmation
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
-from bot.slack.blocks.messages import Message, text_message
+from bot.slack.blocks.messages import text_message
 from bot.slack.context import deps_of, identity_of
 from bot.slack.errors import guard
-from bot.slack.surfaces import publish_home
+from bot.slack.kindred_command import Asked, Subcommands
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,16 @@ UPLOADS_REFUSED = frozenset(
 )
 
 
-def register(app: App) -> None:
+def register(app: App, kindred: Subcommands) -> None:
+    kindred.add(send_export, "export")
+    kindred.add(ask_to_forget, "forget-me", "forgetme")
     app.action(ids.FORGET_ME_CONFIRM, middleware=AT_ONCE)(guard(forget_confirmed))
     app.action(ids.FORGET_ME_CANCEL, middleware=AT_ONCE)(guard(forget_cancelled))
 
 
-def send_export(body: dict[str, Any], client: WebClient, context: Any, respond: Respond) -> None:
+def send_export(asked: Asked) -> None:
     """`/kindred export` (after the ack): all Kindred stores about the caller, as a file in their DM."""
-    deps, who = deps_of(context), identity_of(body, context)
+    deps, who, client = asked.acting.deps, asked.acting.who, asked.client
     team_id, user_id, now = who.team_id, who.user_id, deps.clock()
     with session_scope(deps.sessions) as session:
         document = privacy.export(session, team_id=team_id, user_id=user_id, now=now)
@@ -57,9 +59,9 @@ def send_export(body: dict[str, Any], client: WebClient, context: Any, respond: 
             reply = texts.export_only_tombstone(forgotten.date().isoformat())
         else:
             reply = texts.EXPORT_NOTHING
-        _answer(respond, text_message(reply))
+        asked.answer(text_message(reply))
         return
-    _answer(respond, text_message(texts.EXPORT_ON_ITS_WAY))
+    asked.answer(text_message(texts.EXPORT_ON_ITS_WAY))
     channel = client.conversations_open(users=who.user_id)["channel"]["id"]
     try:
         client.files_upload_v2(
@@ -78,16 +80,16 @@ def send_export(body: dict[str, Any], client: WebClient, context: Any, respond: 
     log.info("sent %s their data", who.user_id)
 
 
-def ask_to_forget(body: dict[str, Any], context: Any, respond: Respond) -> None:
+def ask_to_forget(asked: Asked) -> None:
     """`/kindred forget-me` (after the ack): what would be deleted, and a button to do it."""
-    deps, who = deps_of(context), identity_of(body, context)
+    deps, who = asked.acting.deps, asked.acting.who
     with session_scope(deps.sessions) as session:
         stored = privacy.stores_anything(session, team_id=who.team_id, user_id=who.user_id)
         forgotten = privacy.is_forgotten(session, team_id=who.team_id, user_id=who.user_id)
     if stored:
-        _answer(respond, forget_confirmation(who.user_id))
+        asked.answer(forget_confirmation(who.user_id))
     else:
-        _answer(respond, text_message(texts.FORGET_ALREADY if forgotten else texts.FORGET_NOTHING))
+        asked.answer(text_message(texts.FORGET_ALREADY if forgotten else texts.FORGET_NOTHING))
 
 
 def forget_confirmed(
@@ -100,7 +102,7 @@ def forget_confirmed(
         deleted = privacy.forget(session, team_id=who.team_id, user_id=who.user_id, now=deps.clock())
     log.info("forgot %s: %s", who.user_id, {name: count for name, count in deleted.items() if count})
     respond(replace_original=True, **text_message(texts.FORGET_DONE).as_kwargs())
-    publish_home(client, deps, team_id=who.team_id, user_id=who.user_id)  # their Home showed their data
+    deps.home(client, deps, team_id=who.team_id, user_id=who.user_id)  # their Home showed their data
 
 
 def forget_cancelled(
@@ -114,7 +116,3 @@ def forget_cancelled(
 def _require_owner(action: dict[str, Any], who: Identity) -> None:
     if action.get("value") != who.user_id:
         raise NotAllowed(texts.NOT_YOUR_BUTTON)
-
-
-def _answer(respond: Respond, message: Message) -> None:
-    respond(response_type="ephemeral", **message.as_kwargs())

@@ -1,9 +1,8 @@
-"""Events: the Home tab opened, a member joined, a member's account changed.
+"""Events: a member joined the workspace (the welcome DM), a member's account changed.
 
 None of them re-creates or writes to someone who asked Kindred to forget them."""
 
 import logging
-import re
 from typing import Any
 
 from slack_bolt import App
@@ -12,8 +11,7 @@ from slack_sdk import WebClient
 from bot import members, repo
 from bot.db import session_scope
 from bot.privacy import service as privacy
-from bot.slack.acting import Acting
-from bot.slack.blocks.messages import welcome_message
+from bot.profiles.blocks import welcome_message
 from bot.slack.contact import Welcome
 from bot.slack.context import deps_of
 from bot.slack.delivery import DM, send_once
@@ -24,24 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(guard(home_opened))
     app.event("team_join")(guard(member_joined))
     app.event("user_change")(guard(user_changed))
-    app.event(re.compile(".*"))(ignore)  # events we did not ask for: acknowledged and dropped
-
-
-def ignore() -> None:
-    return None
-
-
-def home_opened(event: dict[str, Any], client: WebClient, context: Any) -> None:
-    if event.get("tab", "home") != "home":
-        return
-    team_id = context.get("team_id") or event.get("view", {}).get("team_id")
-    who = members.Identity(team_id=str(team_id), user_id=str(event["user"]))
-    acting = Acting(who=who, deps=deps_of(context), client=client)
-    acting.join()
-    acting.refresh_home()
 
 
 def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> None:

@@ -1,4 +1,4 @@
-"""What every job needs: the database, the Slack client, the settings (as digest rules), and a stop flag."""
+"""What every job needs: the database, the Slack client, the settings, and a stop flag."""
 
 import threading
 from dataclasses import dataclass, field
@@ -8,8 +8,6 @@ from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.db import SessionFactory
-from bot.digest.service import DigestRules
-from bot.matching.model import Limits
 from bot.slack.pacing import Pacer
 
 
@@ -27,15 +25,3 @@ class JobContext:
     def pacer(self) -> Pacer:
         """Spaces this job's DMs below Slack's workspace limit."""
         return Pacer(self.settings.messages_per_second)
-
-    @property
-    def rules(self) -> DigestRules:
-        settings = self.settings
-        limits = Limits(per_member=settings.digest_suggestions, appearances=settings.digest_max_appearances)
-        return DigestRules(
-            zone=settings.zone,
-            day=settings.digest_day,
-            at=settings.digest_time,
-            limits=limits,
-            embedding_model=settings.embedding_model,
-        )

@@ -18,19 +18,15 @@ from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.models.views import View
 from sqlmodel import Session
 
 from bot import members, texts
 from bot.db import session_scope
-from bot.entries import service as entries
-from bot.entries.modals import profile_modal
 from bot.errors import NotFound
 from bot.members import Identity
 from bot.models import Member
 from bot.slack.context import Deps, deps_of, identity_of
-from bot.slack.forms import ModalContext
-from bot.slack.surfaces import fetch_identity, publish_home
+from bot.slack.surfaces import fetch_identity
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class Acting:
         """Like `work`, but None (and nothing created) for someone who asked Kindred to forget them."""
         now = self.deps.clock()
         with session_scope(self.deps.sessions) as session:
-            member = self._member_in(session, now)
+            member = members.acting_member(session, who=self.who, now=now, look_up=self._look_up)
             yield None if member is None else Work(session, member, now)
 
     def join(self) -> None:
@@ -77,27 +73,27 @@ class Acting:
         with self.work_unless_forgotten():
             pass
 
-    def profile_form(self, *, response_url: str | None = None) -> View:
-        """The profile modal for the member; an empty one for someone Kindred has forgotten (only saving
-        it brings them back)."""
-        with self.work_unless_forgotten() as work:
-            if work is None:
-                member, projects = self._stranger(), []
-            else:
-                member, projects = work.member, entries.active_projects(work.session, member=work.member)
-        context = ModalContext(response_url=response_url)
-        return profile_modal(member=member, projects=projects, context=context)
-
     def refresh_home(self) -> None:
-        publish_home(self.client, self.deps, team_id=self.who.team_id, user_id=self.who.user_id)
+        """Show the member their Home as it is now (the Home feature publishes it)."""
+        self.deps.home(self.client, self.deps, team_id=self.who.team_id, user_id=self.who.user_id)
 
-    def _stranger(self) -> Member:
+    def _look_up(self) -> Identity | None:
+        return fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id)
+
+    def sync_identity(self) -> None:
+        """Someone created from a form submission has only their username: fetch their real name and time
+        zone from Slack."""
+        found = fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id)
+        if found is None:
+            return
+        with session_scope(self.deps.sessions) as session:
+            member, _ = members.known(session, who=self.who)
+            if member is not None:
+                now = self.deps.clock()
+                members.refresh_identity(
+                    session, member=member, name=found.name, timezone=found.timezone, now=now
+                )
+
+    def stranger(self) -> Member:
+        """Who is acting, as an unsaved member row: for a form shown to someone Kindred has forgotten."""
         return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
-
-    def _member_in(self, session: Session, now: datetime) -> Member | None:
-        member, forgotten = members.known(session, who=self.who)
-        if member is not None or forgotten:
-            return member
-        session.commit()  # nothing is written yet: the lookup ends, so no transaction waits on Slack
-        who = fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id) or self.who
-        return members.member_unless_forgotten(session, who=who, now=now)

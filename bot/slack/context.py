@@ -7,14 +7,21 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
+
+from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.db import SessionFactory
-from bot.intros.service import IntroRules
 from bot.members import Identity
 
 Clock = Callable[[], datetime]
+
+
+class HomePublisher(Protocol):
+    """Publishes a member's Home tab as it is now (the Home feature's `publish_home`)."""
+
+    def __call__(self, client: WebClient, deps: "Deps", *, team_id: str, user_id: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -22,10 +29,7 @@ class Deps:
     settings: Settings
     sessions: SessionFactory
     clock: Clock
-
-    @property
-    def intro_rules(self) -> IntroRules:
-        return IntroRules.from_settings(self.settings)
+    home: HomePublisher  # given by the app factory, so the core never imports the Home feature
 
 
 def deps_of(context: Any) -> Deps:

@@ -17,60 +17,23 @@ or recorded if it is permanent.
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
 
-from bot import repo
-from bot.db import SessionFactory, session_scope
-from bot.models import Delivery, DeliveryStatus
+from bot.db import SessionFactory
 from bot.slack.blocks.messages import Message
-from bot.slack.contact import Kind, MemberState, addresses_people, delivery_key, may_contact
+from bot.slack.contact import Kind, addresses_people, delivery_key
+from bot.slack.delivery_ledger import Outcome, SlackDeliveryError, claim, mark_sent, record_error
 from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=2)
 HISTORY_PAGES = 3
 
 METADATA_EVENT = "kindred_delivery"
-# Slack errors that will not change on retry: record them and never try this member again for this key.
-PERMANENT_ERRORS = frozenset(
-    {
-        "user_not_found",
-        "cannot_dm_bot",
-        "account_inactive",
-        "is_archived",
-        "user_disabled",
-        "channel_not_found",
-        "not_in_channel",
-        "restricted_action",
-        "user_is_restricted",
-        "messages_tab_disabled",
-        "unconfirmed",  # our own: a channel post whose sender died mid-send (we do not read channels)
-    }
-)
-# Errors that mean the token itself is bad: stop everything, sending more would only fail the same way.
-FATAL_ERRORS = frozenset(
-    {"invalid_auth", "token_revoked", "account_inactive_token", "not_authed", "token_expired"}
-)
-
-
-class Outcome(StrEnum):
-    SENT = "sent"
-    ALREADY_SENT = "already-sent"
-    IN_PROGRESS = "in-progress"  # another sender holds a fresh claim
-    SKIPPED = "skipped"  # `may_contact` said no (the member left, paused, asked to be forgotten…)
-    FAILED = "failed"  # permanent for this member; recorded with the reason
-
-
-class FatalSlackError(RuntimeError):
-    """The token was rejected: stop the job instead of failing every member the same way."""
 
 
 @dataclass(frozen=True)
@@ -110,16 +73,15 @@ def send_once(
     (whose history we do not read) is sent at most once instead: a claim left by a sender that died is
     recorded as failed. A job sending many messages passes its `pacer`, which spaces the posts (not the
     checks) below Slack's limit."""
-    claim = _claim(sessions, dm, now)
-    if isinstance(claim, Outcome):
-        return claim
-    if claim and not dm.people:  # a channel post: we do not read its history, so we cannot tell
-        return _record_error(sessions, dm, "unconfirmed")
-    if claim:  # we took over a stale claim: did the earlier sender's message land after all?
+    claimed = claim(sessions, dm, now)
+    if isinstance(claimed, Outcome):
+        return claimed
+    if claimed and not dm.people:  # a channel post: we do not read its history, so we cannot tell
+        return record_error(sessions, dm, "unconfirmed")
+    if claimed:  # we took over a stale claim: did the earlier sender's message land after all?
         posted = find_posted(client, dm)
         if posted is not None:
-            with session_scope(sessions) as session:
-                _mark_sent(session, dm, posted[0], posted[1], now)
+            mark_sent(sessions, dm, posted[0], posted[1], now)
             return Outcome.ALREADY_SENT
     try:
         channel = _conversation(client, dm)
@@ -133,10 +95,9 @@ def send_once(
     except SlackApiError as error:
         if error.response.status_code >= 500:  # Slack may have posted it: leave the claim to be reconciled
             raise SlackDeliveryError(dm.key, f"HTTP {error.response.status_code}") from error
-        return _record_error(sessions, dm, str(error.response.get("error", "")))
+        return record_error(sessions, dm, str(error.response.get("error", "")))
 
-    with session_scope(sessions) as session:
-        _mark_sent(session, dm, str(response["channel"]), str(response["ts"]), now)
+    mark_sent(sessions, dm, str(response["channel"]), str(response["ts"]), now)
     return Outcome.SENT
 
 
@@ -170,79 +131,3 @@ def find_posted(client: WebClient, dm: DM) -> tuple[str, str] | None:
         if not cursor:
             return None
     return None
-
-
-def _claim(sessions: SessionFactory, dm: DM, now: datetime) -> Outcome | bool:
-    """Claim the key for this sender: False for a fresh claim, True when taking over a stale one,
-    or an Outcome saying why not to send (already sent, someone else is sending, may not be contacted…)."""
-    with session_scope(sessions) as session:
-        if not all(may_contact(_state(session, dm.team_id, user_id), dm.kind, now) for user_id in dm.people):
-            return Outcome.SKIPPED
-        row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
-        if row is None:
-            try:
-                with session.begin_nested():
-                    session.add(
-                        Delivery(
-                            team_id=dm.team_id, key=dm.key, user_id=dm.user_id, attempts=1, claimed_at=now
-                        )
-                    )
-            except IntegrityError:
-                return Outcome.IN_PROGRESS
-            return False
-        if row.status == DeliveryStatus.SENT:
-            return Outcome.ALREADY_SENT
-        if row.status == DeliveryStatus.FAILED:
-            return Outcome.FAILED
-        if now - row.claimed_at < LEASE:
-            return Outcome.IN_PROGRESS
-        assert row.id is not None
-        if not repo.take_over_delivery(session, delivery_id=row.id, stale_since=row.claimed_at, now=now):
-            return Outcome.IN_PROGRESS
-        return True
-
-
-def _state(session: Session, team_id: str, user_id: str) -> MemberState:
-    member = repo.get_member(session, team_id=team_id, user_id=user_id)
-    if member is not None:  # a person is a member or forgotten, never both
-        return MemberState.of(member)
-    return MemberState.of(
-        None, forgotten=repo.get_forgotten(session, team_id=team_id, user_id=user_id) is not None
-    )
-
-
-def _record_error(sessions: SessionFactory, dm: DM, error: str) -> Outcome:
-    if error in FATAL_ERRORS:
-        with session_scope(sessions) as session:
-            _release(session, dm)
-        raise FatalSlackError(f"Slack rejected the bot token ({error}); check SLACK_BOT_TOKEN")
-    with session_scope(sessions) as session:
-        if error in PERMANENT_ERRORS:
-            row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
-            if row is not None:
-                row.status, row.error = DeliveryStatus.FAILED, error[:200]
-                session.add(row)
-            log.info("delivery %s to %s failed permanently: %s", dm.key, dm.user_id, error)
-            return Outcome.FAILED
-        _release(session, dm)  # Slack answered with an error, so nothing was posted: safe to retry later
-    raise SlackDeliveryError(dm.key, error)
-
-
-class SlackDeliveryError(RuntimeError):
-    def __init__(self, key: str, error: str) -> None:
-        super().__init__(f"could not deliver {key}: {error}")
-        self.error = error
-
-
-def _release(session: Session, dm: DM) -> None:
-    row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
-    if row is not None and row.status == DeliveryStatus.PENDING:
-        session.delete(row)
-
-
-def _mark_sent(session: Session, dm: DM, channel: str, ts: str, now: datetime) -> None:
-    row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
-    if row is None:  # released by a concurrent failure path; record what Slack accepted
-        row = Delivery(team_id=dm.team_id, key=dm.key, user_id=dm.user_id, claimed_at=now)
-    row.status, row.channel_id, row.message_ts, row.sent_at = DeliveryStatus.SENT, channel, ts, now
-    session.add(row)

@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot import texts
-from bot.entries.service import EntryKind
 from bot.errors import NotFound
 from bot.validation import field_errors
 
@@ -101,12 +100,3 @@ def id_value(value: Any) -> int:
     if not (text.isascii() and text.isdigit()) or len(text) > 18:  # not '²' or '١٢' either
         raise NotFound(texts.STALE_BUTTON)
     return int(text)
-
-
-def entry_ref(value: Any) -> tuple[EntryKind, int]:
-    """'offer:12' -> (EntryKind.OFFER, 12); anything else is a stale or forged button."""
-    kind, _, raw_id = str(value or "").partition(":")
-    try:
-        return EntryKind(kind), id_value(raw_id)
-    except ValueError:
-        raise NotFound(texts.STALE_BUTTON) from None

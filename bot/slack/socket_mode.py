@@ -30,7 +30,8 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.socket_mode.websocket_client import SocketModeClient
 
 from bot.config import ConfigError
-from bot.slack.once import Ledger, envelope_key
+from bot.handled import Ledger
+from bot.slack.once import envelope_key
 
 log = logging.getLogger(__name__)
 

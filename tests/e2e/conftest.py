@@ -16,11 +16,11 @@ from sqlmodel import Session, select
 from bot.app import create_app
 from bot.config import Settings, load_settings
 from bot.db import SessionFactory, session_scope
+from bot.handled import Ledger
 from bot.models import Member, Need, Offer, Project
+from bot.schedule import run_due
 from bot.scheduler.context import JobContext
-from bot.scheduler.registry import run_due
 from bot.slack.client import build_client
-from bot.slack.once import Ledger
 from bot.slack.socket_mode import OnceSocketModeHandler
 from bot.web import serve, wsgi_app
 from tests.conftest import NOW

@@ -1,6 +1,7 @@
 """/kindred stats: only for admins (KINDRED_ADMINS, or Slack workspace admins and owners)."""
 
 from bot.db import session_scope
+from bot.home.publish import publish_home
 from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.members import Identity, ensure_member
@@ -43,7 +44,7 @@ def test_people_listed_in_kindred_admins_count_as_admins(fake_slack, sessions) -
     settings = load_settings(
         SLACK_BOT_TOKEN=fake_slack.token, SLACK_API_URL=fake_slack.api_url, KINDRED_ADMINS="U0MALLORY"
     )
-    deps = Deps(settings=settings, sessions=sessions, clock=lambda: NOW)
+    deps = Deps(settings=settings, sessions=sessions, clock=lambda: NOW, home=publish_home)
     client = build_client(settings)
     assert is_admin(client, deps, user_id="U0MALLORY")
     assert not is_admin(client, deps, user_id="U0ALICE")

@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot import members
 from bot.digest import jobs as digest_job
 from bot.models import Delivery, DeliveryStatus, DigestRun, Member
+from bot.profiles import service as profiles
 from bot.scheduler.context import JobContext
 from bot.slack import delivery
-from bot.slack.delivery import FatalSlackError, Outcome
+from bot.slack.delivery_ledger import LEASE, FatalSlackError, Outcome
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
 from tests.jobs.conftest import context_for
@@ -56,7 +56,7 @@ class Crash(BaseException):
 def test_a_crash_between_sending_and_recording_never_doubles(
     context: JobContext, fake: FakeSlack, community, monkeypatch
 ) -> None:
-    real_mark = delivery._mark_sent
+    real_mark = delivery.mark_sent
     calls = {"count": 0}
 
     def dies_on_the_third(*args, **kwargs):
@@ -65,14 +65,14 @@ def test_a_crash_between_sending_and_recording_never_doubles(
             raise Crash
         return real_mark(*args, **kwargs)
 
-    monkeypatch.setattr(delivery, "_mark_sent", dies_on_the_third)
+    monkeypatch.setattr(delivery, "mark_sent", dies_on_the_third)
     with pytest.raises(Crash):
         digest_job.run(context, NOW)
-    monkeypatch.setattr(delivery, "_mark_sent", real_mark)
+    monkeypatch.setattr(delivery, "mark_sent", real_mark)
 
     [soon] = digest_job.run(context, NOW + timedelta(seconds=30))  # the dead sender's claim is still fresh
     assert soon.outcomes.get(Outcome.IN_PROGRESS) == 1
-    [later] = digest_job.run(context, NOW + delivery.LEASE + timedelta(minutes=1))
+    [later] = digest_job.run(context, NOW + LEASE + timedelta(minutes=1))
     assert later.complete
     assert set(digests_per_member(fake).values()) == {1}
     assert sum(digests_per_member(fake).values()) == later.planned
@@ -84,7 +84,7 @@ def test_server_errors_are_retried_later_without_doubles(
     fake.fail_next("chat.postMessage", status=500, times=2)
     [first] = digest_job.run(context, NOW)
     assert first.errors == 2
-    [second] = digest_job.run(context, NOW + delivery.LEASE + timedelta(minutes=1))
+    [second] = digest_job.run(context, NOW + LEASE + timedelta(minutes=1))
     assert second.complete
     assert set(digests_per_member(fake).values()) == {1}
     with sessions() as check:
@@ -118,10 +118,10 @@ def test_someone_who_pauses_after_planning_is_not_surprised(
     fake.fail_next("chat.postMessage", status=500, times=10)
     digest_job.run(context, NOW)  # planned, nothing delivered
     tomas = session.exec(select(Member).where(Member.user_id == "U0TOMAS")).one()
-    members.pause(session, member=tomas, now=NOW)
+    profiles.pause(session, member=tomas, now=NOW)
     session.commit()
     fake.reset()
-    digest_job.run(context, NOW + delivery.LEASE * 2)
+    digest_job.run(context, NOW + LEASE * 2)
     assert "U0TOMAS" not in digests_per_member(fake)
 
 

@@ -8,8 +8,8 @@ from bot.intros import service as intros
 from bot.intros.service import Answer, IntroRules
 from bot.members import Identity, ensure_member
 from bot.models import Outcome
+from bot.schedule import run_due
 from bot.scheduler.context import JobContext
-from bot.scheduler.registry import run_due
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
 from tests.slack.blocks.samples import RAW_MARKUP, UNUSUAL, mrkdwn_of

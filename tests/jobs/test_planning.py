@@ -10,9 +10,10 @@ from bot.db import make_engine, make_session_factory
 from bot.digest import jobs as digest_job
 from bot.digest import planning
 from bot.digest import service as digest
+from bot.digest.service import DigestRules
 from bot.models import DigestRun
 from bot.scheduler.context import JobContext
-from bot.slack.delivery import Outcome
+from bot.slack.delivery_ledger import Outcome
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
 from tests.jobs.test_digest_job import digests_per_member
@@ -28,7 +29,9 @@ def suggestions_by_member(plan: digest.Plan) -> dict[str, list[tuple[int, str, s
 def test_the_child_stores_the_plan_the_job_would_have_computed(
     context: JobContext, fake: FakeSlack, session: Session, community, monkeypatch
 ) -> None:
-    expected = digest.preview(session, team_id="T0TEST", now=NOW, rules=context.rules)
+    expected = digest.preview(
+        session, team_id="T0TEST", now=NOW, rules=DigestRules.from_settings(context.settings)
+    )
 
     def not_here(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the plan was computed in the serving process")
@@ -40,7 +43,9 @@ def test_the_child_stores_the_plan_the_job_would_have_computed(
     assert report.planned == len(expected.digests)
     assert set(digests_per_member(fake)) == {planned.member.user_id for planned in expected.digests}
     session.expire_all()
-    stored = digest.plan(session, team_id="T0TEST", now=NOW, rules=context.rules)
+    stored = digest.plan(
+        session, team_id="T0TEST", now=NOW, rules=DigestRules.from_settings(context.settings)
+    )
     assert suggestions_by_member(stored) == suggestions_by_member(expected)
 
 
@@ -82,6 +87,6 @@ def test_a_child_that_fails_is_reported_and_leaves_nothing_behind(context: JobCo
             make_session_factory(unreachable),
             team_id="T0TEST",
             now=NOW,
-            rules=context.rules,
+            rules=DigestRules.from_settings(context.settings),
             stop=threading.Event(),
         )

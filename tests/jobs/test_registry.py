@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
+from bot.digest.jobs import digest_is_due
+from bot.schedule import JOBS, build_scheduler, run_due
 from bot.scheduler.context import JobContext
-from bot.scheduler.registry import JOBS, digest_is_due, run_due
-from bot.scheduler.triggers import build_scheduler
 from tests.conftest import NOW  # Monday 2026-11-23 09:00 UTC
 from tests.fakeslack import FakeSlack
 

@@ -9,7 +9,7 @@ import pytest
 
 from bench.community import NOW, TEAM, populate
 from bot.db import SessionFactory
-from bot.scheduler.registry import run_due
+from bot.schedule import run_due
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.wire import Fault
 from tests.jobs.conftest import context_for

@@ -1,5 +1,5 @@
 """A community as the digest sees it when an embedding model is configured: every entry and profile with its
-sentence vector, computed the way the stored ones are (bot.digest.vectors)."""
+sentence vector, computed the way the stored ones are (bot.vectors)."""
 
 from dataclasses import replace
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot import texts
 from bot.config import load_settings
+from bot.home.publish import publish_home
 from bot.intros import connector
 from bot.slack import ids
 from bot.slack.acting import Acting
@@ -47,7 +48,9 @@ fragments = st.lists(
 
 
 # `_connect` (the database and Slack side) is replaced, so these are never used: no sessions needed.
-CONTEXT = {"kindred": Deps(settings=load_settings(_env_file=None), sessions=None, clock=None)}  # type: ignore[arg-type]
+CONTEXT = {
+    "kindred": Deps(settings=load_settings(_env_file=None), sessions=None, clock=None, home=publish_home)
+}  # type: ignore[arg-type]
 
 
 CONFIRMATION = "Kindred will ask them both."

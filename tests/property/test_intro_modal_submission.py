@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bot.config import load_settings
 from bot.errors import InvalidInput
+from bot.home.publish import publish_home
 from bot.intros import connector
 from bot.intros.blocks import intro_modal
 from bot.slack import ids
@@ -22,7 +23,9 @@ ERROR_MAX = 150
 VIEW = intro_modal(first=None, second=None, reason="", context=ModalContext()).to_dict()
 BLOCKS = {block["block_id"]: block["element"] for block in VIEW["blocks"] if block["type"] == "input"}
 # `_connect` (the database and Slack side) is replaced, so these are never used: no sessions needed.
-CONTEXT = {"kindred": Deps(settings=load_settings(_env_file=None), sessions=None, clock=None)}  # type: ignore[arg-type]
+CONTEXT = {
+    "kindred": Deps(settings=load_settings(_env_file=None), sessions=None, clock=None, home=publish_home)
+}  # type: ignore[arg-type]
 
 
 @st.composite

@@ -11,8 +11,11 @@ from sqlmodel import select
 from bot import texts
 from bot.config import load_settings
 from bot.db import SessionFactory
+from bot.home.publish import publish_home
+from bot.listeners import kindred_subcommands
 from bot.members import Identity
 from bot.models import Member
+from bot.profiles.commands import CADENCE_WORDS
 from bot.slack import kindred_command as commands
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
@@ -33,6 +36,7 @@ SUBCOMMANDS = {
     "forgetme",
 }
 KNOWN_WORDS = {"", "forget", *SUBCOMMANDS}  # "forget" only with "me"
+KINDRED = kindred_subcommands()
 WHITESPACE = st.text(alphabet=" \t\n\r\u00a0\u2003\u3000", min_size=1, max_size=4)
 
 
@@ -64,7 +68,7 @@ def test_an_unknown_subcommand_gets_help_that_shows_the_word_inert(text: str, te
     body = {"text": text, "team_id": team, "user_id": user, "trigger_id": "1.2.x"}
     context, client = {"team_id": team, "user_id": user}, FakeClient()
     acting = Acting(Identity(team, user), deps=None, client=client)  # type: ignore[arg-type]  # unused
-    commands.kindred(Recorder(), body, client, context, respond, acting)
+    KINDRED.kindred(Recorder(), body, client, context, respond, acting)
     [answer] = respond.calls
     assert answer["response_type"] == "ephemeral"
     shown = blocks_text(answer["blocks"])
@@ -75,7 +79,7 @@ def test_an_unknown_subcommand_gets_help_that_shows_the_word_inert(text: str, te
 @st.composite
 def cadence_spellings(draw: st.DrawFn) -> tuple[str, str]:
     """A cadence word, and that word as a member might type it: any case, '_' for '-', any white space."""
-    word = draw(st.sampled_from(sorted(commands.CADENCE_WORDS)))
+    word = draw(st.sampled_from(sorted(CADENCE_WORDS)))
     parts = []
     for piece in re.split(r"( |-)", word):
         if piece == " ":
@@ -90,7 +94,7 @@ def cadence_spellings(draw: st.DrawFn) -> tuple[str, str]:
 class _Workspace:
     def __init__(self, sessions: SessionFactory, team: str, user: str) -> None:
         settings_ = load_settings(_env_file=None)
-        self.deps = Deps(settings=settings_, sessions=sessions, clock=lambda: NOW)
+        self.deps = Deps(settings=settings_, sessions=sessions, clock=lambda: NOW, home=publish_home)
         self.team, self.user = team, user
 
     def cadence_command(self, argument: str) -> dict[str, Any]:
@@ -98,7 +102,7 @@ class _Workspace:
         body = {"text": f"cadence {argument}", "team_id": self.team, "user_id": self.user, "trigger_id": "t"}
         context = {"kindred": self.deps, "team_id": self.team, "user_id": self.user}
         client = FakeClient()
-        commands.kindred(Recorder(), body, client, context, respond, Acting.of(body, context, client))
+        KINDRED.kindred(Recorder(), body, client, context, respond, Acting.of(body, context, client))
         [answer] = respond.calls
         return answer
 
@@ -122,7 +126,7 @@ def test_any_spelling_of_a_cadence_word_sets_that_cadence(
     word, spelling = word_and_spelling
     workspace = _Workspace(sessions, "T0CADENCE", "U0CADENCE")
     answer = workspace.cadence_command(spelling)
-    expected = commands.CADENCE_WORDS[word]
+    expected = CADENCE_WORDS[word]
     assert workspace.cadence() == expected
     assert answer["text"] == texts.cadence_set(expected)
 
@@ -135,7 +139,7 @@ def test_anything_else_changes_nothing_and_offers_the_choices(
     sessions: SessionFactory, argument: str
 ) -> None:
     normalised = " ".join(argument.lower().replace("_", "-").split())
-    if not normalised or normalised in commands.CADENCE_WORDS:
+    if not normalised or normalised in CADENCE_WORDS:
         return
     workspace = _Workspace(sessions, "T0CADENCE", "U0CADENCE")
     workspace.cadence_command("monthly")

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.entries.actions import entry_ref
 from bot.entries.service import EntryKind
 from bot.errors import NotFound
-from bot.slack.forms import PRIVATE_METADATA_MAX, ModalContext, entry_ref, id_value, read_values
+from bot.slack.forms import PRIVATE_METADATA_MAX, ModalContext, id_value, read_values
 from tests.property.strategies import json_values, nasty_text, user_ids
 
 block_ids = st.from_regex(r"[a-z_]{1,20}", fullmatch=True)

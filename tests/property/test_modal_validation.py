@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from bot.entries.modals import CAPACITY_CHOICES, need_modal, offer_modal, profile_modal, project_modal
+from bot.entries.modals import CAPACITY_CHOICES, need_modal, offer_modal, project_modal
 from bot.models import Member, NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
+from bot.profiles.blocks import profile_modal
 from bot.slack.forms import ModalContext, validate_form
 from bot.validation import clean_text
 from tests.property.strategies import nasty_text, skill_tags, skill_words

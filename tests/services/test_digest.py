@@ -20,6 +20,7 @@ from bot.models import (
     IntroOrigin,
     PairFeedback,
 )
+from bot.profiles import service as profiles
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 
@@ -64,9 +65,9 @@ def test_a_preview_stores_nothing(session: Session) -> None:
 def test_paused_left_and_cadence_off_members_neither_receive_nor_appear(session: Session) -> None:
     ids = small_community(session)
     dana = session.get(members.Member, ids["dana"])
-    members.pause(session, member=dana, now=NOW)
+    profiles.pause(session, member=dana, now=NOW)
     priya = session.get(members.Member, ids["priya"])
-    members.set_cadence(session, member=priya, cadence=DigestCadence.OFF, now=NOW)
+    profiles.set_cadence(session, member=priya, cadence=DigestCadence.OFF, now=NOW)
     session.commit()
     assert pairs(digest.preview(session, team_id=TEAM, now=NOW, rules=RULES)) == set()
 
@@ -143,7 +144,7 @@ def test_someone_who_had_a_digest_recently_is_not_due_again(session: Session) ->
         )
     )
     tomas = session.get(members.Member, ids["tomas"])
-    members.set_cadence(session, member=tomas, cadence=DigestCadence.EVERY_TWO_WEEKS, now=NOW)
+    profiles.set_cadence(session, member=tomas, cadence=DigestCadence.EVERY_TWO_WEEKS, now=NOW)
     session.commit()
     receivers = {
         planned.member.user_id

@@ -13,6 +13,7 @@ from bot.intros import service as intros
 from bot.intros.service import Answer, IntroRules
 from bot.matching.model import pair
 from bot.models import Consent, Intro, IntroOrigin, IntroPair, IntroStatus, Member, Outcome
+from bot.profiles import service as profiles
 from tests.conftest import NOW
 from tests.factories import make_member
 
@@ -137,7 +138,7 @@ def test_illegal_transitions_are_refused(session: Session, people) -> None:
 
 
 def test_nobody_paused_left_or_yourself(session: Session, people) -> None:
-    members.pause(session, member=people["bob"], now=NOW)
+    profiles.pause(session, member=people["bob"], now=NOW)
     with pytest.raises(NotAllowed, match="isn't taking intro requests"):
         ask(session, people["alice"], people["bob"])
     members.mark_left(session, team_id=people["carol"].team_id, user_id="U0CAROL", now=NOW)

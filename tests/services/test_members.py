@@ -6,6 +6,7 @@ from bot import members, repo
 from bot.db import SessionFactory, session_scope
 from bot.members import Identity
 from bot.models import DigestCadence, MemberStatus, ProfileUpdate
+from bot.profiles import service as profiles
 from bot.slack.contact import MemberState, Welcome, may_contact
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member
@@ -65,13 +66,13 @@ def test_identity_refresh_only_touches_what_changed(session: Session) -> None:
 
 def test_profile_pause_resume_and_cadence(session: Session) -> None:
     alice = make_member(session)
-    members.update_profile(
+    profiles.update_profile(
         session, member=alice, update=ProfileUpdate(title="Baker", links="bakery.example"), now=NOW
     )
-    members.pause(session, member=alice, now=NOW)
+    profiles.pause(session, member=alice, now=NOW)
     assert alice.status == MemberStatus.PAUSED
-    members.resume(session, member=alice, now=NOW)
-    members.set_cadence(session, member=alice, cadence=DigestCadence.MONTHLY, now=NOW)
+    profiles.resume(session, member=alice, now=NOW)
+    profiles.set_cadence(session, member=alice, cadence=DigestCadence.MONTHLY, now=NOW)
     assert (alice.title, alice.links, alice.status, alice.digest_cadence) == (
         "Baker",
         ["https://bakery.example"],

@@ -10,13 +10,13 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from bot import members
-from bot.digest import vectors
+from bot import members, vectors
 from bot.entries import service as entries
 from bot.matching.embeddings import entry_vectors, from_bytes
 from bot.members import Identity
 from bot.models import Member, NeedCreate, OfferCreate, ProfileUpdate, ProjectCreate
 from bot.privacy import service as privacy
+from bot.profiles import service as profiles
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need, make_offer, make_project
 
@@ -97,7 +97,7 @@ def test_refresh_stores_a_vector_for_every_profile_and_entry_and_then_has_nothin
 
 def _edit_profile(session: Session, community: Community) -> Key:
     update = ProfileUpdate(title="Baker and bread teacher", bio=community.alice.bio)
-    members.update_profile(session, member=community.alice, update=update, now=NOW)
+    profiles.update_profile(session, member=community.alice, update=update, now=NOW)
     return "members", community.ids["alice"]
 
 

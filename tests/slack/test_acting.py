@@ -7,12 +7,15 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine, event
 from sqlmodel import Session
 
-from bot import members, repo
+from bot import repo
 from bot.config import load_settings
 from bot.db import SessionFactory
 from bot.errors import NotFound
+from bot.home.publish import publish_home
 from bot.members import Identity
 from bot.privacy import service as privacy
+from bot.profiles import service as profiles
+from bot.profiles.form import profile_form
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
 from tests.conftest import NOW
@@ -37,7 +40,7 @@ def slack() -> Slack:
 
 
 def _acting(sessions: SessionFactory, slack: Slack, user_id: str) -> Acting:
-    deps = Deps(settings=load_settings(), sessions=sessions, clock=lambda: NOW)
+    deps = Deps(settings=load_settings(), sessions=sessions, clock=lambda: NOW, home=publish_home)
     return Acting(who=Identity(TEAM, user_id, "dana"), deps=deps, client=slack)
 
 
@@ -54,7 +57,7 @@ def test_a_member_is_found_in_the_one_transaction_the_work_commits(
     session.commit()
     begun = _begun(engine)
     with _acting(sessions, slack, "U0ALICE").work() as work:
-        members.pause(work.session, member=work.member, now=work.now)
+        profiles.pause(work.session, member=work.member, now=work.now)
     assert (len(begun), slack.asked) == (1, [])
     assert repo.get_member(session, team_id=TEAM, user_id="U0ALICE").status == "paused"  # type: ignore[union-attr]
 
@@ -80,5 +83,5 @@ def test_the_forgotten_are_told_and_not_created(
         pass
     with acting.work_unless_forgotten() as work:
         assert work is None
-    assert acting.profile_form().private_metadata is not None  # an empty form: saving it brings them back
+    assert profile_form(acting).private_metadata is not None  # an empty form: saving it brings them back
     assert (repo.get_member(session, team_id=TEAM, user_id="U0GONE"), slack.asked) == (None, [])

@@ -11,18 +11,12 @@ from bot import members
 from bot.db import SessionFactory, session_scope
 from bot.models import Delivery, DeliveryStatus
 from bot.privacy import service as privacy
+from bot.profiles import service as profiles
 from bot.slack.blocks.messages import text_message
 from bot.slack.client import retry_handlers
 from bot.slack.contact import FollowUp, Introduction, IntroEnded, Welcome
-from bot.slack.delivery import (
-    DM,
-    LEASE,
-    METADATA_EVENT,
-    FatalSlackError,
-    Outcome,
-    SlackDeliveryError,
-    send_once,
-)
+from bot.slack.delivery import DM, METADATA_EVENT, send_once
+from bot.slack.delivery_ledger import LEASE, FatalSlackError, Outcome, SlackDeliveryError
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member
 from tests.fakeslack import FakeSlack
@@ -177,7 +171,7 @@ def test_someone_who_asked_to_be_forgotten_is_never_contacted(client, fake, sess
 
 def test_a_pause_stops_follow_ups_but_not_news_of_an_intro_under_way(client, fake, sessions) -> None:
     with session_scope(sessions) as session:
-        members.pause(session, member=make_member(session), now=NOW)
+        profiles.pause(session, member=make_member(session), now=NOW)
     follow_up = DM(TEAM, "U0ALICE", FollowUp(12, 1), text_message("How did it go?"))
     ended = DM(TEAM, "U0ALICE", IntroEnded(12), text_message("It didn't work out this time."))
     assert send_once(client, sessions, follow_up, now=NOW) == Outcome.SKIPPED

@@ -5,8 +5,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.db import SessionFactory, session_scope
+from bot.handled import KEEP_FOR, Ledger, claim, prune
 from bot.models import HandledRequest
-from bot.slack.once import KEEP_FOR, Ledger, claim, event_key, prune, submission_key
+from bot.slack.once import event_key, submission_key
 from tests.conftest import NOW
 
 

@@ -1,14 +1,14 @@
 import pytest
 
 from bot.intros.blocks import (
-    HelperMatch,
     PersonCard,
     consent_message,
     follow_up_message,
     intro_modal,
     introduction_message,
-    need_matches_blocks,
 )
+from bot.matches.blocks import need_matches_blocks
+from bot.matches.service import HelperMatch
 from bot.slack.blocks.messages import Message
 from bot.slack.forms import ModalContext
 from bot.stats.blocks import stats_message

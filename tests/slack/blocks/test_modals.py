@@ -4,16 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.entries.modals import (
-    need_modal,
-    new_entry_form,
-    notice_modal,
-    offer_modal,
-    profile_modal,
-    project_modal,
-)
+from bot.entries.modals import need_modal, new_entry_form, offer_modal, project_modal
 from bot.models import OfferCreate
+from bot.profiles.blocks import profile_modal
 from bot.slack import ids
+from bot.slack.blocks.inputs import notice_modal
 from bot.slack.forms import ModalContext
 from tests.fakeslack import check_view
 from tests.slack.blocks import samples

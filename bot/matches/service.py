@@ -6,10 +6,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from bot import repo
-from bot.digest import vectors
+from bot import repo, vectors
 from bot.digest.service import load_community, load_history
-from bot.matching.embeddings import Embedder
+from bot.matching.embeddings import Embedder, load_embedder
 from bot.matching.engine import helpers_for
 from bot.matching.model import NeedDoc, Suggestion
 from bot.models import Intro, Member, Need, Offer, Visibility
@@ -78,3 +77,53 @@ def requested_offers(session: Session, *, need_id: int) -> set[int]:
     """Offers the need's owner already asked an intro about, for this need."""
     intros = session.exec(select(Intro).where(Intro.need_id == need_id)).all()
     return {intro.offer_id for intro in intros if intro.offer_id is not None}
+
+
+@dataclass(frozen=True)
+class HelperMatch:
+    offer_id: int
+    user_id: str
+    name: str
+    title: str
+    offer: str
+
+
+SHOWN = 3
+
+
+def _card(session: Session, offer_id: int) -> HelperMatch | None:
+    offer = session.get(Offer, offer_id)
+    member = session.get(Member, offer.member_id) if offer else None
+    return _card_for(member, offer) if offer and member else None
+
+
+def _card_for(member: Member, offer: Offer) -> HelperMatch:
+    assert offer.id is not None
+    return HelperMatch(
+        offer_id=offer.id,
+        user_id=member.user_id,
+        name=member.name,
+        title=member.title,
+        offer=offer.description,
+    )
+
+
+@dataclass(frozen=True)
+class NeedHelpers:
+    """Who could help with a need: the offers the member already asked about (`requested`), and up to
+    `SHOWN` cards, those asked about first."""
+
+    requested: set[int]
+    cards: list[HelperMatch]
+
+
+def need_helpers(session: Session, *, need: Need, now: datetime, embedding_model: str) -> NeedHelpers:
+    assert need.id is not None
+    requested = requested_offers(session, need_id=need.id)
+    cards = [card for offer_id in sorted(requested) if (card := _card(session, offer_id)) is not None]
+    for found in helpers_for_need(
+        session, need=need, now=now, limit=SHOWN, embedder=load_embedder(embedding_model)
+    ):
+        if len(cards) < SHOWN and found.offer.id not in requested:
+            cards.append(_card_for(found.member, found.offer))
+    return NeedHelpers(requested, cards)

@@ -1,75 +1,43 @@
 """FakeSlack: a local HTTP server speaking enough of the Slack Web API for tests.
 
 Point ``slack_sdk.WebClient(token=fake.token, base_url=fake.api_url)`` at it. Every request is recorded
-as a :class:`Call`; faults can be injected per method. Standard library only.
+as a :class:`Call`; faults can be injected per method. Standard library only. How a request finds
+the handler that answers it is in :mod:`tests.fakeslack.routing`.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import secrets
-import sys
 import threading
 import time
-import traceback
 from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from tests.fakeslack import api_chat, api_files, api_views
-from tests.fakeslack.blockcheck import check_message_blocks
+from tests.fakeslack.routing import HttpServer, answer, route
 from tests.fakeslack.socket_mode import SocketModeServer
-from tests.fakeslack.wire import (
-    ApiError,
-    Call,
-    Fault,
-    Reply,
-    fault_reply,
-    json_reply,
-    parse_request,
-    text_reply,
-)
+from tests.fakeslack.wire import Call, Fault, Reply, fault_reply, json_reply, text_reply
 from tests.fakeslack.workspace import JSON, Workspace
 
 FaultFn = Callable[[str, dict[str, Any], int], "Fault | None"]
 CallFilter = Callable[[Call], bool]
 
-METHODS: dict[str, api_chat.Handler] = {**api_chat.METHODS, **api_views.METHODS, **api_files.METHODS}
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
-    fake: FakeSlack
+def _locked(method: Callable[Concatenate[Workspace, P], R]) -> Callable[Concatenate[FakeSlack, P], R]:
+    """A FakeSlack method that calls ``method`` on its workspace, holding the workspace lock."""
 
+    @functools.wraps(method)
+    def call(fake: FakeSlack, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with fake.workspace.lock:
+            return method(fake.workspace, *args, **kwargs)
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence per-request logging."""
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        reply = self.server.fake._dispatch(self.path, headers, body)
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(reply.body)
+    return call
 
 
 class FakeSlack:
@@ -94,7 +62,7 @@ class FakeSlack:
         self._counts: Counter[str] = Counter()
         self._queued: dict[str, list[Fault]] = {}
         self._fault_fn: FaultFn | None = None
-        self._server: _Server | None = None
+        self._server: HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._socket_mode: SocketModeServer | None = None
 
@@ -103,8 +71,7 @@ class FakeSlack:
     def start(self) -> FakeSlack:
         if self._server is not None:
             return self
-        server = _Server(("127.0.0.1", 0), _Handler)
-        server.fake = self
+        server = HttpServer(self._dispatch)
         self._server = server
         self.workspace.base_url = self.base_url
         self._thread = threading.Thread(
@@ -154,51 +121,8 @@ class FakeSlack:
 
     # ------------------------------------------------------------ fixtures
 
-    def add_user(
-        self,
-        user_id: str,
-        *,
-        name: str | None = None,
-        real_name: str | None = None,
-        display_name: str = "",
-        email: str | None = None,
-        tz: str = "UTC",
-        title: str = "",
-        is_admin: bool = False,
-        is_owner: bool = False,
-        is_bot: bool = False,
-        deleted: bool = False,
-    ) -> JSON:
-        """Adds (or replaces) a user; returns the Slack user object users.info will return."""
-        with self._lock:
-            return self.workspace.add_user(
-                user_id,
-                name=name,
-                real_name=real_name,
-                display_name=display_name,
-                email=email,
-                tz=tz,
-                title=title,
-                is_admin=is_admin,
-                is_owner=is_owner,
-                is_bot=is_bot,
-                deleted=deleted,
-            )
-
-    def add_channel(
-        self,
-        channel_id: str,
-        *,
-        name: str | None = None,
-        is_archived: bool = False,
-        members: list[str] | None = None,
-        is_private: bool | None = None,
-    ) -> JSON:
-        """Adds (or replaces) a channel. ``members`` (when given) limits who may see ephemerals."""
-        with self._lock:
-            return self.workspace.add_channel(
-                channel_id, name=name, is_archived=is_archived, members=members, is_private=is_private
-            )
+    add_user = _locked(Workspace.add_user)
+    add_channel = _locked(Workspace.add_channel)
 
     def issue_trigger_id(self, *, view_id: str | None = None) -> str:
         """A fresh trigger_id: exchangeable once, within 3 s. ``view_id`` says which modal the interaction
@@ -322,43 +246,26 @@ class FakeSlack:
         return None
 
     def _dispatch(self, raw_path: str, headers: dict[str, str], body: bytes) -> Reply:
-        parts = urlsplit(raw_path)
-        path = parts.path
-        if path.startswith("/api/"):
-            method = path[len("/api/") :]
-        elif path.startswith("/response/"):
-            method = "response_url"
-        elif path.startswith(api_files.UPLOAD_PATH):
-            method = "upload_url"
-        else:
+        request = route(raw_path, headers, body, self.workspace.base_url)
+        if request is None:
             return text_reply("Not Found", 404)
-        token: str | None = None
-        if method == "upload_url":
-            body = api_files.upload_content(headers, body)
-            args: dict[str, Any] = {"length": len(body)}
-            parse_error: ApiError | None = None
-        else:
-            try:
-                args, token = parse_request(headers, parts.query, body)
-                parse_error = None
-            except ApiError as exc:
-                args, parse_error = {}, exc
-        if method in ("response_url", "upload_url"):
-            args["_url"] = f"{self.base_url}{path}"
+        method = request.method
         with self._lock:
             self._counts[method] += 1
-            fault = self._fault_for(method, args, self._counts[method])
-            if fault is not None and fault.after_processing and parse_error is None:
-                self._handle(method, args, token, body)
+            fault = self._fault_for(method, request.args, self._counts[method])
+            if fault is not None and fault.after_processing and request.error is None:
+                answer(self, request)
                 reply, response = fault_reply(fault)
             elif fault is not None:
                 reply, response = fault_reply(fault)
-            elif parse_error is not None:
-                response = parse_error.response()
+            elif request.error is not None:
+                response = request.error.response()
                 reply = json_reply(response)
             else:
-                reply, response = self._handle(method, args, token, body)
-            self._calls.append(Call(method, args, token, reply.status, response, time.monotonic()))
+                reply, response = answer(self, request)
+            self._calls.append(
+                Call(method, request.args, request.token, reply.status, response, time.monotonic())
+            )
         return reply
 
     @property
@@ -367,56 +274,3 @@ class FakeSlack:
         if self._socket_mode is None:
             self._socket_mode = SocketModeServer().start()
         return self._socket_mode
-
-    def _connections_open(self, token: str | None) -> JSON:
-        """`apps.connections.open`: only an app-level token opens a Socket Mode connection."""
-        if token is None:
-            return {"ok": False, "error": "not_authed"}
-        if token == self.token:
-            return {"ok": False, "error": "not_allowed_token_type"}
-        if token != self.app_token:
-            return {"ok": False, "error": "invalid_auth"}
-        return {"ok": True, "url": self.socket_mode.url()}
-
-    def _handle(
-        self, method: str, args: dict[str, Any], token: str | None, body: bytes
-    ) -> tuple[Reply, JSON]:
-        if method == "apps.connections.open":
-            response = self._connections_open(token)
-            return json_reply(response), response
-        if method == "response_url":
-            return self._response_url(args)
-        if method == "upload_url":
-            return api_files.receive_upload(self.workspace, args, body)
-        handler = METHODS.get(method)
-        if handler is None:
-            response: JSON = {"ok": False, "error": "unknown_method", "req_method": method}
-        elif token is None:
-            response = {"ok": False, "error": "not_authed"}
-        elif token != self.token:
-            response = {"ok": False, "error": "invalid_auth"}
-        else:
-            try:
-                response = handler(self.workspace, args)
-            except ApiError as exc:
-                response = exc.response()
-            except (TypeError, ValueError, KeyError, AttributeError):
-                traceback.print_exc(file=sys.stderr)
-                response = {"ok": False, "error": "internal_error"}
-                return json_reply(response, 500), response
-        return json_reply(response), response
-
-    def _response_url(self, args: dict[str, Any]) -> tuple[Reply, JSON]:
-        if args["_url"] not in self.workspace.response_urls:
-            return text_reply("no_active_hooks", 404), {"ok": False, "error": "no_active_hooks"}
-        if args.get("blocks") is not None:
-            errors = check_message_blocks(args["blocks"])
-            if errors:
-                return text_reply("invalid_blocks", 400), {
-                    "ok": False,
-                    "error": "invalid_blocks",
-                    "errors": errors,
-                }
-        if not args.get("text") and not args.get("blocks") and not args.get("delete_original"):
-            return text_reply("no_text", 400), {"ok": False, "error": "no_text"}
-        return json_reply({"ok": True}), {"ok": True}

@@ -143,6 +143,7 @@ class Workspace:
         is_bot: bool = False,
         deleted: bool = False,
     ) -> JSON:
+        """Adds (or replaces) a user; returns the Slack user object users.info will return."""
         name = name or user_id.lower()
         real_name = real_name if real_name is not None else name
         tz_label, tz_offset = _tz_fields(tz)
@@ -200,6 +201,7 @@ class Workspace:
         members: list[str] | None = None,
         is_private: bool | None = None,
     ) -> JSON:
+        """Adds (or replaces) a channel. ``members`` (when given) limits who may see ephemerals."""
         private = channel_id.startswith("G") if is_private is None else is_private
         channel = Channel(
             channel_id,

@@ -7,6 +7,7 @@ delivery layer, which leaves the message `pending` and later checks the DM befor
 """
 
 import socket
+from typing import Any
 from urllib.error import URLError
 
 from slack_sdk import WebClient
@@ -59,20 +60,13 @@ class SafeConnectionErrorRetryHandler(ConnectionErrorRetryHandler):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
+        """A post is retried only when the connection failed before it could reach Slack."""
         if _posts(request) and not never_sent(error):
             return False
         return super()._can_retry(state=state, request=request, response=response, error=error)
 
 
 class SafeServerErrorRetryHandler(ServerErrorRetryHandler):
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        if _posts(request):
-            return False
-        return super()._can_retry(state=state, request=request, response=response, error=error)
+    def _can_retry(self, **attempt: Any) -> bool:
+        """A post that got a 5xx may have been posted: never retried (delivery checks the DM later)."""
+        return not _posts(attempt["request"]) and bool(super()._can_retry(**attempt))

@@ -8,6 +8,7 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     ExternalDataMultiSelectElement,
     InputBlock,
+    InputInteractiveElement,
     MarkdownTextObject,
     PlainTextInputElement,
     SectionBlock,
@@ -68,19 +69,14 @@ def text_input(
     placeholder: str | None = None,
     hint: str | None = None,
 ) -> InputBlock:
-    return InputBlock(
-        block_id=block_id,
-        label=plain(label, 2000),
-        optional=optional,
-        hint=plain(hint, 2000) if hint else None,
-        element=PlainTextInputElement(
-            action_id=block_id,
-            initial_value=clip(initial, max_length) if initial.strip() else None,
-            multiline=multiline,
-            max_length=max_length,
-            placeholder=plain(placeholder, 150) if placeholder else None,
-        ),
+    element = PlainTextInputElement(
+        action_id=block_id,
+        initial_value=clip(initial, max_length) if initial.strip() else None,
+        multiline=multiline,
+        max_length=max_length,
+        placeholder=plain(placeholder, 150) if placeholder else None,
     )
+    return _input(block_id, label, element, optional=optional, hint=hint)
 
 
 def skills_input(tags: Sequence[str]) -> InputBlock:
@@ -109,19 +105,14 @@ def select_input(
     optional: bool = False,
     hint: str | None = None,
 ) -> InputBlock:
-    return InputBlock(
-        block_id=block_id,
-        label=plain(label, 2000),
-        optional=optional,
-        hint=plain(hint, 2000) if hint else None,
-        element=StaticSelectElement(
-            action_id=block_id,
-            options=options(choices),
-            initial_option=option(choices[initial], initial)
-            if initial is not None and initial in choices
-            else None,
-        ),
+    element = StaticSelectElement(
+        action_id=block_id,
+        options=options(choices),
+        initial_option=option(choices[initial], initial)
+        if initial is not None and initial in choices
+        else None,
     )
+    return _input(block_id, label, element, optional=optional, hint=hint)
 
 
 def links_input(
@@ -136,4 +127,17 @@ def links_input(
         optional=True,
         placeholder=texts.PLACEHOLDER_LINKS,
         hint=hint,
+    )
+
+
+def _input(
+    block_id: str, label: str, element: InputInteractiveElement, *, optional: bool, hint: str | None
+) -> InputBlock:
+    """An input block whose element answers under the block's own id (forms read values by block id)."""
+    return InputBlock(
+        block_id=block_id,
+        label=plain(label, 2000),
+        optional=optional,
+        hint=plain(hint, 2000) if hint else None,
+        element=element,
     )

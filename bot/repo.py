@@ -1,6 +1,6 @@
 """Queries. Keyword-only, take the session, never commit: the caller owns the transaction."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -52,6 +52,27 @@ def entries_of_member(
     return session.exec(query.order_by(col(model.created_at), col(model.id))).all()
 
 
+def entries_of_members(
+    session: Session, *, model: type[EntryT], member_ids: Collection[int], statuses: Sequence[str]
+) -> dict[int, list[EntryT]]:
+    """Each member's entries in these statuses, ordered as `entries_of_member` orders them: one query."""
+    if not member_ids:
+        return {}
+    query = select(model).where(col(model.member_id).in_(member_ids), col(model.status).in_(statuses))
+    grouped: dict[int, list[EntryT]] = {}
+    for entry in session.exec(query.order_by(col(model.created_at), col(model.id))):
+        grouped.setdefault(entry.member_id, []).append(entry)
+    return grouped
+
+
+def entries_by_id(session: Session, *, model: type[EntryT], ids: Collection[int]) -> dict[int, EntryT]:
+    if not ids:
+        return {}
+    return {
+        entry.id: entry for entry in session.exec(select(model).where(col(model.id).in_(ids))) if entry.id
+    }
+
+
 def count_entries(session: Session, *, model: type[Entry], member_id: int, statuses: Sequence[str]) -> int:
     query = (
         select(func.count())
@@ -66,6 +87,16 @@ def get_delivery(session: Session, *, team_id: str, user_id: str, key: str) -> D
         Delivery.team_id == team_id, Delivery.user_id == user_id, Delivery.key == key
     )
     return session.exec(query).first()
+
+
+def deliveries_by_key(
+    session: Session, *, team_id: str, keys: Collection[str]
+) -> dict[tuple[str, str], Delivery]:
+    """The team's deliveries with these keys, by (user id, key): one query."""
+    if not keys:
+        return {}
+    query = select(Delivery).where(Delivery.team_id == team_id, col(Delivery.key).in_(keys))
+    return {(row.user_id, row.key): row for row in session.exec(query)}
 
 
 def deliveries_of_user(session: Session, *, team_id: str, user_id: str) -> Sequence[Delivery]:
@@ -216,8 +247,3 @@ def intros_with_people(session: Session, *, team_id: str) -> list[tuple[Intro, l
         assert intro.id is not None
         grouped.setdefault(intro.id, (intro, []))[1].append(member_id)
     return list(grouped.values())
-
-
-def participants_of(session: Session, *, intro_id: int) -> Sequence[IntroParticipant]:
-    query = select(IntroParticipant).where(IntroParticipant.intro_id == intro_id)
-    return session.exec(query.order_by(col(IntroParticipant.id))).all()

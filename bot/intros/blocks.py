@@ -1,6 +1,4 @@
-"""Intros: the consent DM, the group introduction, follow-ups, the /intro modal, and need matches."""
-
-from dataclasses import dataclass
+"""Intros: the consent DM, the group introduction, follow-ups and the /intro modal."""
 
 from slack_sdk.models.blocks import (
     Block,
@@ -16,26 +14,13 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import texts
+from bot.intros.cards import PersonCard
 from bot.slack import ids
 from bot.slack.blocks.common import button_row, clip, escape, first_lines, mrkdwn, plain
 from bot.slack.blocks.messages import Message
 from bot.slack.forms import ModalContext
 
 ITEMS_SHOWN = 3
-
-
-@dataclass(frozen=True)
-class PersonCard:
-    """What one member shows another: who they are, what they offer, work on and (shared) need."""
-
-    user_id: str
-    name: str
-    title: str = ""
-    bio: str = ""
-    links: tuple[str, ...] = ()
-    offers: tuple[str, ...] = ()
-    projects: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()  # shared needs only: a private need is never on a card
 
 
 def consent_message(intro_id: int, other: PersonCard, why: str, *, note: str | None = None) -> Message:

@@ -1,36 +1,46 @@
-"""What intro messages say about people and why they should meet, read from the database.
+"""What intro messages say about people and why they should meet: pure, from rows the service loaded.
 
 The "why" shown to someone being asked is written for them, from the intro's need and offer: a need its
 owner marked private is never quoted to the other person before both said yes. Once both said yes, the
 introduction may name it.
 """
 
-from sqlmodel import Session
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bot import repo, texts
-from bot.intros.blocks import PersonCard
+from bot import texts
 from bot.matching.engine import first_name
-from bot.models import (
-    Intro,
-    IntroOrigin,
-    Member,
-    Need,
-    NeedStatus,
-    Offer,
-    OfferStatus,
-    Project,
-    ProjectStatus,
-    Visibility,
-)
+from bot.models import Intro, IntroOrigin, Member, Need, Offer, Project, Visibility
 
 
-def person_card(session: Session, member: Member) -> PersonCard:
-    assert member.id is not None
-    offers = repo.entries_of_member(session, model=Offer, member_id=member.id, statuses=[OfferStatus.ACTIVE])
-    projects = repo.entries_of_member(
-        session, model=Project, member_id=member.id, statuses=[ProjectStatus.ACTIVE]
-    )
-    needs = repo.entries_of_member(session, model=Need, member_id=member.id, statuses=[NeedStatus.OPEN])
+@dataclass(frozen=True)
+class PersonCard:
+    """What one member shows another: who they are, what they offer, work on and (shared) need."""
+
+    user_id: str
+    name: str
+    title: str = ""
+    bio: str = ""
+    links: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # shared needs only: a private need is never on a card
+
+
+@dataclass(frozen=True)
+class Background:
+    """What an intro's "why" draws on besides its two people (each None when there is none, or it is gone)."""
+
+    asker: Member | None
+    connector: Member | None
+    need: Need | None
+    offer: Offer | None
+
+
+def person_card(
+    member: Member, *, offers: Sequence[Offer], projects: Sequence[Project], needs: Sequence[Need]
+) -> PersonCard:
+    """`member`'s card from their active offers, projects and open needs."""
     return PersonCard(
         user_id=member.user_id,
         name=member.name,
@@ -43,15 +53,12 @@ def person_card(session: Session, member: Member) -> PersonCard:
     )
 
 
-def why_for_invitee(session: Session, intro: Intro) -> str:
+def why_for_invitee(intro: Intro, background: Background) -> str:
     """Why someone is being asked about this intro, in words meant for them."""
     if intro.origin == IntroOrigin.CONNECTOR:
-        connector = session.get(Member, intro.connector_id) if intro.connector_id else None
-        return texts.why_connector(first_name(connector.name) if connector else "A member", intro.reason)
-    asker = session.get(Member, intro.requested_by_id)
-    asker_name = first_name(asker.name) if asker else "A member"
-    need = session.get(Need, intro.need_id) if intro.need_id else None
-    offer = session.get(Offer, intro.offer_id) if intro.offer_id else None
+        return _why_connector(intro, background.connector)
+    asker_name = first_name(background.asker.name) if background.asker else "A member"
+    need, offer = background.need, background.offer
     if need is None or offer is None:
         return texts.why_kindred(asker_name)
     if need.member_id == intro.requested_by_id:  # the asker needs help; the recipient offers it
@@ -61,16 +68,18 @@ def why_for_invitee(session: Session, intro: Intro) -> str:
     return texts.why_help_offered(asker_name, offer.description, need.description)
 
 
-def shared_why(session: Session, intro: Intro, a: Member, b: Member) -> str:
+def shared_why(intro: Intro, a: Member, b: Member, background: Background) -> str:
     """Why these two are meeting, for both of them (they both said yes, so a private need may be named)."""
     if intro.origin == IntroOrigin.CONNECTOR:
-        connector = session.get(Member, intro.connector_id) if intro.connector_id else None
-        return texts.why_connector(first_name(connector.name) if connector else "A member", intro.reason)
-    need = session.get(Need, intro.need_id) if intro.need_id else None
-    offer = session.get(Offer, intro.offer_id) if intro.offer_id else None
+        return _why_connector(intro, background.connector)
+    need, offer = background.need, background.offer
     if need is None or offer is None:
         return texts.neutral_why_kindred(first_name(a.name), first_name(b.name))
     names = {a.id: first_name(a.name), b.id: first_name(b.name)}
     return texts.neutral_why_help(
         names[need.member_id], need.description, names[offer.member_id], offer.description
     )
+
+
+def _why_connector(intro: Intro, connector: Member | None) -> str:
+    return texts.why_connector(first_name(connector.name) if connector else "A member", intro.reason)

@@ -1,5 +1,10 @@
 """The intro lifecycle on Slack: ask for consent, introduce, say how it ended, follow up.
 
+The intros service says what is due, as plain `IntroView`s; this module renders and sends them, then
+reports what it sent (`intros.record`), which moves the intros on. Nothing here reads or writes the database
+itself: each step opens one unit of work to read what is due and one to record what was sent, however
+many intros there are.
+
 Every message goes through `send_once` with its kind (`IntroRequest`, `Introduction`, `IntroEnded`,
 `FollowUp`, `ConnectorOutcome`), one delivery per intro and step, so a retried job or a double click never
 sends anything twice, and `may_contact` decides who may get each. A decline is silent: those who asked or
@@ -8,21 +13,24 @@ at the same moment, as for no answer.
 """
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlmodel import Session, col, select
 
-from bot import repo, texts
+from bot import texts
 from bot.db import SessionFactory, session_scope
 from bot.intros import service as intros
+from bot.intros import views
 from bot.intros.blocks import consent_message, follow_up_message, introduction_message
-from bot.intros.cards import person_card, shared_why, why_for_invitee
-from bot.intros.service import Answer, IntroRules
+from bot.intros.rules import Answer, IntroRules
+from bot.intros.views import AskQueue, Done, IntroView, Person
 from bot.matching.engine import first_name
-from bot.models import Consent, Intro, IntroParticipant, IntroStatus, Member, Outcome
+from bot.models import Consent, IntroStatus, Member, Outcome
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.messages import Message, text_message
 from bot.slack.contact import (
@@ -34,12 +42,13 @@ from bot.slack.contact import (
     IntroRequest,
 )
 from bot.slack.delivery import DM, send_once
-from bot.slack.delivery_ledger import Outcome as Sent
+from bot.slack.delivery_ledger import Outcome as Delivery
 from bot.slack.pacing import Pacer
 
 log = logging.getLogger(__name__)
 
-ENDED = (IntroStatus.DECLINED, IntroStatus.EXPIRED, IntroStatus.CANCELLED)
+DELIVERED = (Delivery.SENT, Delivery.ALREADY_SENT)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,46 +61,30 @@ class Flow:
 
 def ask(flow: Flow, intro_id: int, now: datetime) -> int:
     """DM the consent question to everyone who may be asked now (the rest stay queued). Returns how many."""
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        waiting = [
-            (p.id, _member(session, p.member_id))
-            for p in intros.to_ask(session, intro=intro, now=now, rules=flow.rules)
-        ]
-        why = why_for_invitee(session, intro)
-        questions = [
-            (
-                participant_id,
-                member.user_id,
-                consent_message(intro_id, person_card(session, other_person(session, intro, member)), why),
-            )
-            for participant_id, member in waiting
-        ]
-    for participant_id, user_id, message in questions:
-        dm = DM(intro.team_id, user_id, IntroRequest(intro_id), message)
-        outcome = send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
-        with session_scope(flow.sessions) as session:
-            intro, participant = _intro(session, intro_id), session.get(IntroParticipant, participant_id)
-            assert participant is not None
-            if outcome in (Sent.SENT, Sent.ALREADY_SENT):
-                row = repo.get_delivery(session, team_id=intro.team_id, user_id=user_id, key=dm.key)
-                assert row is not None
-                assert row.channel_id
-                assert row.message_ts
-                intros.mark_asked(
-                    session,
-                    intro=intro,
-                    participant=participant,
-                    channel=row.channel_id,
-                    ts=row.message_ts,
-                    now=now,
-                    rules=flow.rules,
-                )
-            elif outcome == Sent.FAILED and intro.status in intros.OPEN:
-                intros.change_status(intro, IntroStatus.CANCELLED, now)  # they cannot be reached any more
-                intros.free_pair(session, intro)
-                session.add(intro)
-    return len(questions)
+    return _ask(flow, _read(flow, intros.consent_queue, intro_id=intro_id, now=now, rules=flow.rules), now)
+
+
+def ask_due(flow: Flow, team_id: str, now: datetime) -> int:
+    """Ask the questions a team has queued (behind the weekly limit, or interrupted). Returns how many."""
+    return _ask(flow, _read(flow, intros.consent_queue, team_id=team_id, now=now, rules=flow.rules), now)
+
+
+def _ask(flow: Flow, queue: AskQueue, now: datetime) -> int:
+    asked = 0
+    with _recording(flow, now) as done:
+        for view, ready in queue:
+            asked += len(ready)
+            for person in ready:
+                other = view.other(person.member_id)
+                message = consent_message(view.id, other.card, view.why_invitee)
+                dm = DM(view.team_id, person.user_id, IntroRequest(view.id), message)
+                outcome = send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
+                if outcome in DELIVERED:
+                    queue.asked(person)
+                    done.append(views.Asked(view.id, person.participant_id, _sent(dm)))
+                elif outcome == Delivery.FAILED:
+                    done.append(views.Unreachable(view.id))
+    return asked
 
 
 def after_answer(flow: Flow, intro_id: int, answer: Answer, clicker: Member, now: datetime) -> None:
@@ -99,143 +92,110 @@ def after_answer(flow: Flow, intro_id: int, answer: Answer, clicker: Member, now
     if answer == Answer.ACCEPTED:
         introduce(flow, intro_id, now)
         return
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        other = other_person(session, intro, clicker)
-        note = (
-            texts.consent_waiting(first_name(other.name))
-            if answer == Answer.WAITING
-            else texts.CONSENT_DECLINED
-        )
-    if answer in (Answer.WAITING, Answer.DECLINED):
-        _close_consent(flow, intro_id, only=clicker.id, note=note)
+    if answer not in (Answer.WAITING, Answer.DECLINED):
+        return
+    view = _read(flow, intros.intro_view, intro_id=intro_id)
+    other = view.other(clicker.id)
+    note = (
+        texts.consent_waiting(first_name(other.name)) if answer == Answer.WAITING else texts.CONSENT_DECLINED
+    )
+    _close_consent(flow, view, view.person(clicker.id), note=note)
 
 
 def introduce(flow: Flow, intro_id: int, now: datetime) -> None:
     """Both said yes: open a group DM with both, post the introduction, close the consent buttons."""
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        if intro.status != IntroStatus.ACCEPTED:
-            return
-        a, b = (_member(session, p.member_id) for p in intros.participants(session, intro))
-        connector = session.get(Member, intro.connector_id) if intro.connector_id else None
-        asker = None if connector else session.get(Member, intro.requested_by_id)
-        message = introduction_message(
-            person_card(session, a),
-            person_card(session, b),
-            shared_why(session, intro, a, b),
-            connector_user_id=connector.user_id if connector else None,
-            asker_user_id=asker.user_id if asker else None,
-        )
-    dm = DM.group(intro.team_id, (a.user_id, b.user_id), Introduction(intro_id), message)
-    if send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer) not in (
-        Sent.SENT,
-        Sent.ALREADY_SENT,
-    ):
-        return
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        row = repo.get_delivery(session, team_id=intro.team_id, user_id=dm.user_id, key=dm.key)
-        assert row is not None
-        assert row.channel_id
-        assert row.message_ts
-        intros.introduced(
-            session, intro=intro, channel=row.channel_id, ts=row.message_ts, now=now, rules=flow.rules
-        )
-    notes = {x.id: texts.consent_introduced(first_name(y.name)) for x, y in ((a, b), (b, a))}
-    for member_id, note in notes.items():
-        _close_consent(flow, intro_id, only=member_id, note=note)
+    _introduce(flow, _read(flow, intros.introductions_due, intro_id=intro_id), now)
+
+
+def introduce_due(flow: Flow, team_id: str, now: datetime) -> int:
+    """Introduce the pairs whose introduction was interrupted (both said yes). Returns how many were due."""
+    return _introduce(flow, _read(flow, intros.introductions_due, team_id=team_id), now)
+
+
+def _introduce(flow: Flow, due: list[IntroView], now: datetime) -> int:
+    with _recording(flow, now) as done:
+        for view in due:
+            a, b = view.people
+            message = introduction_message(
+                a.card,
+                b.card,
+                view.why_shared,
+                connector_user_id=view.connector_user_id,
+                asker_user_id=view.asker_user_id,
+            )
+            dm = DM.group(view.team_id, (a.user_id, b.user_id), Introduction(view.id), message)
+            if send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer) not in DELIVERED:
+                continue
+            done.append(views.IntroductionSent(view.id, _sent(dm)))
+            for person, other in ((a, b), (b, a)):
+                _close_consent(flow, view, person, note=texts.consent_introduced(first_name(other.name)))
+    return len(due)
 
 
 def tell_ended(flow: Flow, team_id: str, now: datetime) -> int:
     """Intros that ended without an introduction and whose moment has come: close the buttons still open and
     tell whoever asked or said yes that it didn't work out this time. Returns how many intros were told."""
-    with session_scope(flow.sessions) as session:
-        due = session.exec(
-            select(Intro).where(
-                Intro.team_id == team_id, col(Intro.status).in_(ENDED), col(Intro.ended_told_at).is_(None)
-            )
-        ).all()
-        ids = [
-            i.id
-            for i in due
-            if i.status != IntroStatus.DECLINED or (i.expires_at is not None and i.expires_at <= now)
-        ]
-    for intro_id in ids:
-        assert intro_id is not None
-        _tell_one_ended(flow, intro_id, now)
-    return len(ids)
+    due = _read(flow, intros.endings_due, team_id=team_id, now=now)
+    with _recording(flow, now) as done:
+        for view in due:
+            _tell_one_ended(flow, view, now)
+            done.append(views.EndingTold(view.id))
+    return len(due)
 
 
-def _tell_one_ended(flow: Flow, intro_id: int, now: datetime) -> None:
+def _tell_one_ended(flow: Flow, view: IntroView, now: datetime) -> None:
+    names = [escape(first_name(person.name)) for person in view.people]
     notes: list[tuple[str, str]] = []
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        people = [(p, _member(session, p.member_id)) for p in intros.participants(session, intro)]
-        names = [escape(first_name(member.name)) for _, member in people]
-        connector = session.get(Member, intro.connector_id) if intro.connector_id else None
-        if connector is not None:
-            notes.append((connector.user_id, texts.not_this_time_connector(*names)))
-        for participant, member in people:
-            if participant.consent != Consent.YES:
-                continue  # whoever declined knows; whoever never answered is not written to again
-            other = next(m for p, m in people if p.id != participant.id)
-            text = (
-                texts.not_this_time_invited(escape(first_name(other.name)))
-                if connector
-                else texts.not_this_time(escape(first_name(other.name)))
-            )
-            notes.append((member.user_id, text))
-        closing = texts.CONSENT_EXPIRED if intro.status == IntroStatus.EXPIRED else texts.CONSENT_ENDED
-        pending = [member.id for participant, member in people if participant.consent == Consent.PENDING]
-    for member_id in pending:
-        _close_consent(flow, intro_id, only=member_id, note=closing)
+    if view.connector_user_id is not None:
+        notes.append((view.connector_user_id, texts.not_this_time_connector(*names)))
+    for person in view.people:
+        if person.consent != Consent.YES:
+            continue  # whoever declined knows; whoever never answered is not written to again
+        other = escape(first_name(view.other(person.member_id).name))
+        text = texts.not_this_time_invited(other) if view.connector_user_id else texts.not_this_time(other)
+        notes.append((person.user_id, text))
+    closing = texts.CONSENT_EXPIRED if view.status == IntroStatus.EXPIRED else texts.CONSENT_ENDED
+    for person in view.people:
+        if person.consent == Consent.PENDING:
+            _close_consent(flow, view, person, note=closing)
     for user_id, text in notes:
-        _send_note(flow, intro.team_id, user_id, IntroEnded(intro_id), text_message(text), now)
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        intro.ended_told_at = now
-        session.add(intro)
+        _send_note(flow, view.team_id, user_id, IntroEnded(view.id), text_message(text), now)
 
 
 def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
     """ "How did it go?" to both, at the follow-up day, and once more at day 28 after a "not yet"."""
-    with session_scope(flow.sessions) as session:
-        due = [intro.id for intro in intros.follow_ups_due(session, team_id=team_id, now=now)]
-    for intro_id in due:
-        assert intro_id is not None
-        with session_scope(flow.sessions) as session:
-            intro = _intro(session, intro_id)
-            second = intro.follow_ups_sent >= 1
-            people = [_member(session, p.member_id) for p in intros.participants(session, intro)]
-            questions = [
-                (member.user_id, follow_up_message(intro_id, _other_of(people, member).name, second=second))
-                for member in people
-            ]
-            kind = FollowUp(intro_id, intro.follow_ups_sent + 1)
-        for user_id, message in questions:  # paused or left: `send_once` skips them
-            _send_note(flow, team_id, user_id, kind, message, now)
-        with session_scope(flow.sessions) as session:
-            intros.followed_up(session, intro=_intro(session, intro_id), now=now)
+    due = _read(flow, intros.follow_ups, team_id=team_id, now=now)
+    with _recording(flow, now) as done:
+        for view in due:
+            kind = FollowUp(view.id, view.follow_ups_sent + 1)
+            second = view.follow_ups_sent >= 1
+            for person in view.people:  # paused or left: `send_once` skips them
+                other = view.other(person.member_id)
+                message = follow_up_message(view.id, other.name, second=second)
+                _send_note(flow, view.team_id, person.user_id, kind, message, now)
+            done.append(views.FollowUpSent(view.id))
     return len(due)
 
 
 def tell_connector(flow: Flow, intro_id: int, now: datetime) -> None:
     """A connector hears how their intro turned out, once it is known (met, or not a fit)."""
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        if intro.connector_id is None or intro.connector_told_at is not None:
-            return
-        if intro.status not in (IntroStatus.MET, IntroStatus.NOT_A_FIT):
-            return
-        connector = _member(session, intro.connector_id)
-        a, b = (first_name(_member(session, p.member_id).name) for p in intros.participants(session, intro))
-        message = text_message(texts.connector_outcome(a, b, met=intro.status == IntroStatus.MET))
-    _send_note(flow, intro.team_id, connector.user_id, ConnectorOutcome(intro_id), message, now)
-    with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        intro.connector_told_at = now
-        session.add(intro)
+    _tell_connectors(flow, _read(flow, intros.connector_news_due, intro_id=intro_id), now)
+
+
+def tell_connectors_due(flow: Flow, team_id: str, now: datetime) -> int:
+    """Connectors not told yet how their intro turned out (a crash came between). Returns how many."""
+    return _tell_connectors(flow, _read(flow, intros.connector_news_due, team_id=team_id), now)
+
+
+def _tell_connectors(flow: Flow, due: list[IntroView], now: datetime) -> int:
+    with _recording(flow, now) as done:
+        for view in due:
+            assert view.connector_user_id is not None
+            a, b = (first_name(person.name) for person in view.people)
+            message = text_message(texts.connector_outcome(a, b, met=view.status == IntroStatus.MET))
+            _send_note(flow, view.team_id, view.connector_user_id, ConnectorOutcome(view.id), message, now)
+            done.append(views.ConnectorTold(view.id))
+    return len(due)
 
 
 def outcome_note(outcome: Outcome, *, last: bool) -> str:
@@ -244,23 +204,35 @@ def outcome_note(outcome: Outcome, *, last: bool) -> str:
     return texts.OUTCOME_THANKS[outcome]
 
 
-def _close_consent(flow: Flow, intro_id: int, *, only: int | None, note: str) -> None:
-    """Replace a consent question's buttons with what happened, so old buttons cannot be clicked again."""
+def _read(flow: Flow, find: Callable[..., T], **where: object) -> T:
+    """What the intros service `find`s due, in a unit of work of its own."""
     with session_scope(flow.sessions) as session:
-        intro = _intro(session, intro_id)
-        why = why_for_invitee(session, intro)
-        updates = []
-        for participant in intros.participants(session, intro):
-            if participant.member_id != only or not participant.consent_channel or not participant.consent_ts:
-                continue
-            other = other_person(session, intro, _member(session, participant.member_id))
-            message = consent_message(intro_id, person_card(session, other), why, note=note)
-            updates.append((participant.consent_channel, participant.consent_ts, message))
-    for channel, ts, message in updates:
-        try:
-            flow.client.chat_update(channel=channel, ts=ts, **message.as_kwargs())
-        except SlackApiError as error:  # the message may be gone; the state is already right
-            log.info("could not update intro %s consent message: %s", intro_id, error.response.get("error"))
+        return find(session, **where)
+
+
+@contextmanager
+def _recording(flow: Flow, now: datetime) -> Iterator[list[Done]]:
+    """Collects what the block sent, and records it in one unit of work when the block ends — also when it
+    fails part-way, so what was sent before the failure is not sent again (it would only be found sent)."""
+    done: list[Done] = []
+    try:
+        yield done
+    finally:
+        if done:
+            with session_scope(flow.sessions) as session:
+                intros.record(session, done=done, now=now, rules=flow.rules)
+
+
+def _close_consent(flow: Flow, view: IntroView, person: Person, *, note: str) -> None:
+    """Replace a consent question's buttons with what happened, so old buttons cannot be clicked again."""
+    if person.asked_in is None:
+        return
+    channel, ts = person.asked_in
+    message = consent_message(view.id, view.other(person.member_id).card, view.why_invitee, note=note)
+    try:
+        flow.client.chat_update(channel=channel, ts=ts, **message.as_kwargs())
+    except SlackApiError as error:  # the message may be gone; the state is already right
+        log.info("could not update intro %s consent message: %s", view.id, error.response.get("error"))
 
 
 def _send_note(
@@ -273,23 +245,5 @@ def _send_note(
         log.warning("could not send %s to %s: %s", dm.key, user_id, error.response.get("error"))
 
 
-def _intro(session: Session, intro_id: int) -> Intro:
-    intro = session.get(Intro, intro_id)
-    assert intro is not None
-    return intro
-
-
-def _member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    assert member is not None
-    return member
-
-
-def other_person(session: Session, intro: Intro, member: Member) -> Member:
-    """The other of the intro's two people."""
-    people = [_member(session, p.member_id) for p in intros.participants(session, intro)]
-    return _other_of(people, member)
-
-
-def _other_of(people: list[Member], member: Member) -> Member:
-    return next(person for person in people if person.id != member.id)
+def _sent(dm: DM) -> views.Sent:
+    return views.Sent(dm.team_id, dm.user_id, dm.key)

@@ -6,20 +6,19 @@
    expired anyway, so a decline stays silent;
 4. send "How did it go?" at the follow-up day, and once more at day 28 after a "not yet";
 5. finish what a crash interrupted: introduce accepted pairs, tell connectors known outcomes.
+
+What is due comes from the intros service (`bot.intros.service`), a team at a time, and `flow` sends it.
 """
 
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import col, select
-
 from bot import repo
 from bot.db import session_scope
 from bot.intros import flow as intro_flow
 from bot.intros import service as intros
-from bot.intros.service import IntroRules
-from bot.models import Consent, Intro, IntroParticipant, IntroStatus
+from bot.intros.rules import IntroRules
 from bot.scheduler.context import JobContext
 from bot.scheduler.jobs import ScheduledJob, always
 
@@ -57,21 +56,7 @@ def run(context: JobContext, now: datetime) -> IntroReport:
 
 
 def _ask_queued(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
-    with session_scope(flow.sessions) as session:
-        waiting = session.exec(
-            select(Intro.id)
-            .join(IntroParticipant, col(IntroParticipant.intro_id) == col(Intro.id))
-            .where(
-                Intro.team_id == team_id,
-                col(Intro.status).in_(list(intros.OPEN)),
-                IntroParticipant.consent == Consent.PENDING,
-                col(IntroParticipant.asked_at).is_(None),
-            )
-            .distinct()
-        ).all()
-    for intro_id in waiting:
-        if intro_id is not None:
-            report.asked += intro_flow.ask(flow, intro_id, now)
+    report.asked += intro_flow.ask_due(flow, team_id, now)
 
 
 def _expire(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
@@ -88,25 +73,8 @@ def _follow_up(flow: intro_flow.Flow, team_id: str, now: datetime, report: Intro
 
 
 def _finish_interrupted(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
-    with session_scope(flow.sessions) as session:
-        accepted = session.exec(
-            select(Intro.id).where(Intro.team_id == team_id, Intro.status == IntroStatus.ACCEPTED)
-        ).all()
-        untold = session.exec(
-            select(Intro.id).where(
-                Intro.team_id == team_id,
-                col(Intro.status).in_([IntroStatus.MET, IntroStatus.NOT_A_FIT]),
-                col(Intro.connector_id).is_not(None),
-                col(Intro.connector_told_at).is_(None),
-            )
-        ).all()
-    for intro_id in accepted:
-        if intro_id is not None:
-            intro_flow.introduce(flow, intro_id, now)
-            report.introduced += 1
-    for intro_id in untold:
-        if intro_id is not None:
-            intro_flow.tell_connector(flow, intro_id, now)
+    report.introduced += intro_flow.introduce_due(flow, team_id, now)
+    intro_flow.tell_connectors_due(flow, team_id, now)
 
 
 INTROS = ScheduledJob(

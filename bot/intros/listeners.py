@@ -14,10 +14,10 @@ from bot.errors import NotFound
 from bot.intros import flow as intro_flow
 from bot.intros import service as intros
 from bot.intros.blocks import follow_up_message
-from bot.intros.service import Answer, IntroRules
+from bot.intros.rules import Answer, IntroRules
 from bot.matches import service as matches
 from bot.matches.blocks import need_confirmation
-from bot.models import Consent, IntroOrigin, Member, Need, NeedStatus, Offer, OfferStatus, Outcome
+from bot.models import IntroOrigin, Member, Need, NeedStatus, Offer, OfferStatus, Outcome
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
 from bot.slack.acting import Acting
@@ -47,7 +47,10 @@ def consent(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) 
     with acting.work() as work:
         member = work.member
         intro, answer = intros.answer(work.session, member=member, intro_id=intro_id, yes=yes, now=work.now)
-        unchanged_note = _why_unchanged(work.session, intro, member) if answer == Answer.UNCHANGED else None
+        unchanged = answer == Answer.UNCHANGED
+        unchanged_note = (
+            intros.unchanged_note(work.session, intro=intro, member=member) if unchanged else None
+        )
     if unchanged_note is not None:
         respond(response_type="ephemeral", replace_original=False, **text_message(unchanged_note).as_kwargs())
         return
@@ -64,7 +67,7 @@ def outcome(
         intro, known = intros.record_outcome(
             work.session, member=work.member, intro_id=intro_id, outcome=chosen, now=work.now
         )
-        other = intro_flow.other_person(work.session, intro, work.member)
+        other = intros.other_person(work.session, intro=intro, member=work.member)
         last = intro.follow_ups_sent >= 2
     note = intro_flow.outcome_note(chosen, last=last)
     container = body.get("container") or {}
@@ -110,15 +113,6 @@ def ask_from_need(ack: Ack, action: dict[str, Any], respond: Respond, acting: Ac
         )
     updated = need_confirmation(need, helpers, created=True)
     respond(replace_original=True, **updated.as_kwargs())
-
-
-def _why_unchanged(session: Any, intro: Any, member: Member) -> str:
-    participant = intros.participant_of(session, intro, member)
-    if participant.consent == Consent.YES:
-        return texts.ALREADY_SAID_YES
-    if participant.consent == Consent.NO:
-        return texts.ALREADY_SAID_NO
-    return texts.intro_cannot_change(intro.status)
 
 
 def _flow(acting: Acting) -> intro_flow.Flow:

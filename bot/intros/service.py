@@ -1,203 +1,67 @@
 """Intros: nobody is introduced unless both said yes, and every intro is followed up.
 
-The lifecycle is a persisted state machine (`TRANSITIONS`); anything else is refused:
+The lifecycle is a persisted state machine (`rules.TRANSITIONS`); anything else is refused:
 
     requested → awaiting-consent → accepted → introduced → followed-up → met | not-yet | not-a-fit
          ↘ declined | expired | cancelled (before an introduction)
 
-A request from the digest or from /need-help carries the asker's yes; a connector's intro asks both.
-A decline is silent: the others learn only that it did not work out this time. A pair is never introduced
-twice (one `intro_pairs` row per pair, unique), and declined or "not a fit" pairs are not asked again.
-Functions take the session and `now` and never commit; they return what happened so the Slack edge can
-tell the right people.
+A request from the digest or from /need-help carries the asker's yes; a connector's intro asks both (who
+may be introduced, and the new intro's rows: `start.py`). A decline is silent: the others learn only that it
+did not work out this time. Every move from one status to the next is made here, and so is every question
+of what is due (consent questions to ask, requests to let go, endings to tell, introductions, follow-ups,
+connector news): for a whole team in a fixed number of queries, handed to `flow` as plain `IntroView`s.
+`flow` sends, then reports what it sent (`record`). Functions take the session and `now` and never commit.
 """
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
-from enum import StrEnum
 
-from sqlalchemy.exc import IntegrityError
+import sqlalchemy as sa
+from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from bot import texts
-from bot.config import Settings
-from bot.errors import InvalidInput, NotAllowed, NotFound
-from bot.models import (
-    Consent,
-    Intro,
-    IntroOrigin,
-    IntroPair,
-    IntroParticipant,
-    IntroStatus,
-    Member,
-    MemberStatus,
-    Outcome,
+from bot import repo, texts
+from bot.errors import NotAllowed, NotFound
+from bot.intros import views
+from bot.intros.rules import (
+    DECLINE_MEMORY,
+    ENDED_WITHOUT_INTRO,
+    OPEN,
+    OUTCOME_KNOWN,
+    QUEUE_LIMIT,
+    SECOND_NUDGE_AFTER,
+    TRANSITIONS,
+    Answer,
+    IntroRules,
 )
+from bot.intros.start import connect, request
+from bot.intros.views import (
+    Asked,
+    AskQueue,
+    ConnectorTold,
+    Done,
+    EndingTold,
+    FollowUpSent,
+    IntroductionSent,
+    IntroView,
+    Sent,
+    Unreachable,
+)
+from bot.models import Consent, Intro, IntroPair, IntroParticipant, IntroStatus, Member, Outcome
+
+# Other features use the intros feature through this module only: it names for them what it takes from
+# rules.py and start.py (everything defined here is public too).
+__all__ = ["DECLINE_MEMORY", "Answer", "IntroRules", "connect", "request"]
 
 S = IntroStatus
-TRANSITIONS: dict[IntroStatus, frozenset[IntroStatus]] = {
-    S.REQUESTED: frozenset({S.AWAITING_CONSENT, S.DECLINED, S.EXPIRED, S.CANCELLED}),
-    S.AWAITING_CONSENT: frozenset({S.ACCEPTED, S.DECLINED, S.EXPIRED, S.CANCELLED}),
-    S.ACCEPTED: frozenset({S.INTRODUCED, S.CANCELLED}),
-    S.INTRODUCED: frozenset({S.FOLLOWED_UP}),
-    S.FOLLOWED_UP: frozenset({S.MET, S.NOT_YET, S.NOT_A_FIT}),
-    S.NOT_YET: frozenset({S.MET, S.NOT_A_FIT}),
-    S.MET: frozenset({S.NOT_A_FIT}),
-    S.NOT_A_FIT: frozenset(),
-    S.DECLINED: frozenset(),
-    S.EXPIRED: frozenset(),
-    S.CANCELLED: frozenset(),
-}
-OPEN = frozenset({S.REQUESTED, S.AWAITING_CONSENT})
-ENDED_WITHOUT_INTRO = frozenset({S.DECLINED, S.EXPIRED, S.CANCELLED})
-OUTCOME_STATUS = {Outcome.MET: S.MET, Outcome.NOT_YET: S.NOT_YET, Outcome.NOT_A_FIT: S.NOT_A_FIT}
-DECLINE_MEMORY = timedelta(days=180)
-QUEUE_LIMIT = timedelta(days=14)  # a request that could not be asked for two weeks is let go
-SECOND_NUDGE_AFTER = timedelta(days=28)
-
-
-@dataclass(frozen=True)
-class IntroRules:
-    expiry: timedelta = timedelta(days=7)
-    follow_up_after: timedelta = timedelta(days=14)
-    max_pending: int = 3  # open requests one member may have started
-    max_new_per_week: int = 2  # new intro questions one member is asked in seven days
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> "IntroRules":
-        return cls(
-            expiry=timedelta(days=settings.intro_expiry_days),
-            follow_up_after=timedelta(days=settings.follow_up_days),
-            max_pending=settings.max_pending_intros,
-            max_new_per_week=settings.max_intro_requests_per_week,
-        )
-
-
-class Answer(StrEnum):
-    WAITING = "waiting"  # this person said yes; the other has not answered yet
-    ACCEPTED = "accepted"  # both said yes: introduce them now
-    DECLINED = "declined"  # this person said no: let the others know, gently
-    UNCHANGED = "unchanged"  # a second click, a late click: nothing changed
 
 
 def change_status(intro: Intro, status: IntroStatus, now: datetime) -> None:
     if status not in TRANSITIONS[intro.status]:
         raise NotAllowed(texts.intro_cannot_change(intro.status))
     intro.status, intro.updated_at = status, now
-
-
-# --- starting an intro ---------------------------------------------------------------------------
-
-
-def request(
-    session: Session,
-    *,
-    asker: Member,
-    other: Member,
-    origin: IntroOrigin,
-    now: datetime,
-    rules: IntroRules,
-    need_id: int | None = None,
-    offer_id: int | None = None,
-    suggestion_id: int | None = None,
-) -> Intro:
-    """The asker would like to meet `other` (the asker's yes is the request itself)."""
-    _check_pair(session, asker, other, now)
-    _check_pending(session, asker, rules)
-    intro = Intro(
-        team_id=asker.team_id,
-        origin=origin,
-        requested_by_id=_id(asker),
-        need_id=need_id,
-        offer_id=offer_id,
-        suggestion_id=suggestion_id,
-        created_at=now,
-        updated_at=now,
-    )
-    _create(session, intro, [(asker, Consent.YES), (other, Consent.PENDING)], now)
-    return intro
-
-
-def connect(
-    session: Session,
-    *,
-    connector: Member,
-    a: Member,
-    b: Member,
-    reason: str,
-    now: datetime,
-    rules: IntroRules,
-) -> Intro:
-    """A connector thinks `a` and `b` should meet; both are asked."""
-    if _id(connector) in (_id(a), _id(b)):
-        raise InvalidInput(texts.INTRO_NOT_YOURSELF)
-    _check_pair(session, a, b, now)
-    _check_pending(session, connector, rules)
-    intro = Intro(
-        team_id=connector.team_id,
-        origin=IntroOrigin.CONNECTOR,
-        requested_by_id=_id(connector),
-        connector_id=_id(connector),
-        reason=reason.strip(),
-        created_at=now,
-        updated_at=now,
-    )
-    _create(session, intro, [(a, Consent.PENDING), (b, Consent.PENDING)], now)
-    return intro
-
-
-def _create(session: Session, intro: Intro, people: list[tuple[Member, Consent]], now: datetime) -> None:
-    low, high = sorted(_id(member) for member, _ in people)
-    try:
-        with session.begin_nested():
-            session.add(intro)
-            session.flush()
-            assert intro.id is not None
-            session.add(IntroPair(team_id=intro.team_id, low_id=low, high_id=high, intro_id=intro.id))
-            for member, consent in people:
-                answered = now if consent == Consent.YES else None
-                session.add(
-                    IntroParticipant(
-                        intro_id=intro.id, member_id=_id(member), consent=consent, answered_at=answered
-                    )
-                )
-            session.flush()
-    except IntegrityError:  # the same pair was requested at the same moment by someone else
-        raise NotAllowed(texts.INTRO_UNDER_WAY) from None
-
-
-def _check_pair(session: Session, a: Member, b: Member, now: datetime) -> None:
-    if _id(a) == _id(b):
-        raise InvalidInput(texts.INTRO_NOT_YOURSELF)
-    for member in (a, b):
-        if member.team_id != a.team_id:
-            raise NotFound(texts.intro_unavailable(member.name))
-        if member.status == MemberStatus.LEFT:
-            raise NotFound(texts.intro_left(member.name))
-        if member.status == MemberStatus.PAUSED:
-            raise NotAllowed(texts.intro_unavailable(member.name))
-    low, high = sorted((_id(a), _id(b)))
-    existing = session.exec(
-        select(IntroPair).where(
-            IntroPair.team_id == a.team_id, IntroPair.low_id == low, IntroPair.high_id == high
-        )
-    ).first()
-    if existing is not None:
-        intro = session.get(Intro, existing.intro_id)
-        introduced = intro is not None and intro.introduced_at is not None
-        raise NotAllowed(texts.INTRO_ALREADY_MADE if introduced else texts.INTRO_UNDER_WAY)
-    for past in pair_history(session, team_id=a.team_id, a=_id(a), b=_id(b)):
-        recent_decline = past.status == S.DECLINED and now - past.updated_at < DECLINE_MEMORY
-        if recent_decline or past.status == S.NOT_A_FIT:
-            raise NotAllowed(texts.INTRO_NOT_NOW)  # never say who declined, or that anyone did
-
-
-def _check_pending(session: Session, member: Member, rules: IntroRules) -> None:
-    pending = session.exec(
-        select(Intro).where(Intro.requested_by_id == _id(member), col(Intro.status).in_(list(OPEN)))
-    ).all()
-    if len(pending) >= rules.max_pending:
-        raise NotAllowed(texts.too_many_pending(rules.max_pending))
 
 
 # --- asking for consent ----------------------------------------------------------------------------
@@ -207,20 +71,47 @@ def to_ask(session: Session, *, intro: Intro, now: datetime, rules: IntroRules) 
     """Who may be asked now: pending, not asked yet, and not asked about too many intros this week."""
     if intro.status not in OPEN:
         return []
-    week_ago = now - timedelta(days=7)
-    ready = []
-    for participant in participants(session, intro):
-        if participant.consent != Consent.PENDING or participant.asked_at is not None:
-            continue
-        asked_lately = session.exec(
-            select(IntroParticipant).where(
-                IntroParticipant.member_id == participant.member_id,
-                col(IntroParticipant.asked_at) >= week_ago,
-            )
-        ).all()
-        if len(asked_lately) < rules.max_new_per_week:
-            ready.append(participant)
-    return ready
+    waiting = [p for p in participants(session, intro) if p.consent == Consent.PENDING and p.asked_at is None]
+    asked = _asked_lately(session, member_ids=[p.member_id for p in waiting], now=now)
+    return [p for p in waiting if asked[p.member_id] < rules.max_new_per_week]
+
+
+def consent_queue(
+    session: Session,
+    *,
+    team_id: str | None = None,
+    intro_id: int | None = None,
+    now: datetime,
+    rules: IntroRules,
+) -> AskQueue:
+    """The open intros (of a team, or just one) with someone not asked yet, as `to_ask` sees each."""
+    waiting = (
+        select(IntroParticipant.intro_id)
+        .where(IntroParticipant.consent == Consent.PENDING, col(IntroParticipant.asked_at).is_(None))
+        .scalar_subquery()
+    )
+    found = _due(
+        session, col(Intro.status).in_(OPEN), col(Intro.id).in_(waiting), team_id=team_id, intro_id=intro_id
+    )
+    queue = [
+        (view, [p for p in view.people if p.consent == Consent.PENDING and not p.asked])
+        for view in _views(session, found)
+    ]
+    member_ids = [person.member_id for _, ready in queue for person in ready]
+    return AskQueue(queue, _asked_lately(session, member_ids=member_ids, now=now), rules.max_new_per_week)
+
+
+def _asked_lately(session: Session, *, member_ids: Collection[int], now: datetime) -> Counter[int]:
+    """How many intro questions each member was asked in the last seven days."""
+    if not member_ids:
+        return Counter()
+    query = (
+        select(IntroParticipant.member_id, func.count())
+        .where(col(IntroParticipant.member_id).in_(member_ids))
+        .where(col(IntroParticipant.asked_at) >= now - timedelta(days=7))
+        .group_by(col(IntroParticipant.member_id))
+    )
+    return Counter(dict(session.exec(query).all()))
 
 
 def mark_asked(
@@ -254,7 +145,7 @@ def answer(
     session.add(participant)
     if not yes:
         change_status(intro, S.DECLINED, now)
-        free_pair(session, intro)
+        _free_pairs(session, [intro])
         session.add(intro)
         return intro, Answer.DECLINED
     if all(p.consent == Consent.YES for p in participants(session, intro)):
@@ -275,19 +166,39 @@ def introduced(
 
 def expire_due(session: Session, *, team_id: str, now: datetime) -> list[Intro]:
     """Requests nobody answered in time (or that could not be asked for two weeks) are let go."""
-    found = session.exec(
-        select(Intro).where(Intro.team_id == team_id, col(Intro.status).in_(list(OPEN)))
-    ).all()
     expired = []
-    for intro in found:
+    for intro in _due(session, col(Intro.status).in_(OPEN), team_id=team_id):
         overdue = intro.expires_at is not None and intro.expires_at <= now
         stuck = intro.status == S.REQUESTED and now - intro.created_at >= QUEUE_LIMIT
         if overdue or stuck:
             change_status(intro, S.EXPIRED, now)
-            free_pair(session, intro)
             session.add(intro)
             expired.append(intro)
+    _free_pairs(session, expired)
     return expired
+
+
+def endings_due(session: Session, *, team_id: str, now: datetime) -> list[IntroView]:
+    """Intros that ended without an introduction whose people were not told yet: at once, except after a
+    decline, which is told when the request would have expired anyway (so it reads like no answer)."""
+    found = _due(
+        session,
+        col(Intro.status).in_(ENDED_WITHOUT_INTRO),
+        col(Intro.ended_told_at).is_(None),
+        team_id=team_id,
+    )
+    return _views(
+        session,
+        [i for i in found if i.status != S.DECLINED or (i.expires_at is not None and i.expires_at <= now)],
+    )
+
+
+def introductions_due(
+    session: Session, *, team_id: str | None = None, intro_id: int | None = None
+) -> list[IntroView]:
+    """Intros both said yes to and not introduced yet (of a team, or just one)."""
+    found = _due(session, col(Intro.status) == S.ACCEPTED, team_id=team_id, intro_id=intro_id)
+    return _views(session, found)
 
 
 # --- following up ------------------------------------------------------------------------------------
@@ -296,12 +207,31 @@ def expire_due(session: Session, *, team_id: str, now: datetime) -> list[Intro]:
 def follow_ups_due(session: Session, *, team_id: str, now: datetime) -> list[Intro]:
     """Intros whose "How did it go?" is due: the first at the follow-up day, one more nudge at day 28 after a
     "not yet"."""
-    query = select(Intro).where(
-        Intro.team_id == team_id,
+    return _due(
+        session,
         col(Intro.status).in_([S.INTRODUCED, S.NOT_YET]),
         col(Intro.next_follow_up_at) <= now,
+        team_id=team_id,
     )
-    return list(session.exec(query.order_by(col(Intro.id))).all())
+
+
+def follow_ups(session: Session, *, team_id: str, now: datetime) -> list[IntroView]:
+    return _views(session, follow_ups_due(session, team_id=team_id, now=now))
+
+
+def connector_news_due(
+    session: Session, *, team_id: str | None = None, intro_id: int | None = None
+) -> list[IntroView]:
+    """Connectors' intros whose outcome is known (met, or not a fit) and not told to the connector yet."""
+    found = _due(
+        session,
+        col(Intro.status).in_(OUTCOME_KNOWN),
+        col(Intro.connector_id).is_not(None),
+        col(Intro.connector_told_at).is_(None),
+        team_id=team_id,
+        intro_id=intro_id,
+    )
+    return _views(session, found)
 
 
 def followed_up(session: Session, *, intro: Intro, now: datetime) -> None:
@@ -337,7 +267,63 @@ def record_outcome(
     return intro, known
 
 
+# --- what the flow sent ------------------------------------------------------------------------------
+
+
+def record(session: Session, *, done: Sequence[Done], now: datetime, rules: IntroRules) -> None:
+    """Move each intro on by what the flow sent, in order, from the intros' current state: three queries
+    however many (an intro deleted meanwhile, by forget-me, has nothing left to record)."""
+    found = {_id(intro): intro for intro in _due(session, col(Intro.id).in_({d.intro_id for d in done}))}
+    asked = participants_by_intro(session, intro_ids={d.intro_id for d in done if isinstance(d, Asked)})
+    people = {_id(p): p for each in asked.values() for p in each}
+    where = _where_sent(session, [d.sent for d in done if isinstance(d, Asked | IntroductionSent)])
+    for item in done:
+        intro = found.get(item.intro_id)
+        if intro is None:
+            continue
+        match item:
+            case Asked(participant_id=participant_id, sent=sent) if participant_id in people:
+                channel, ts = where[sent]
+                asked_one = people[participant_id]
+                mark_asked(
+                    session, intro=intro, participant=asked_one, channel=channel, ts=ts, now=now, rules=rules
+                )
+            case Unreachable() if intro.status in OPEN:  # they cannot be reached any more
+                change_status(intro, S.CANCELLED, now)
+                _free_pairs(session, [intro])
+            case IntroductionSent(sent=sent):
+                channel, ts = where[sent]
+                introduced(session, intro=intro, channel=channel, ts=ts, now=now, rules=rules)
+            case EndingTold():
+                intro.ended_told_at = now
+            case FollowUpSent():
+                followed_up(session, intro=intro, now=now)
+            case ConnectorTold():
+                intro.connector_told_at = now
+        session.add(intro)
+
+
+def _where_sent(session: Session, sent: Sequence[Sent]) -> dict[Sent, tuple[str, str]]:
+    """(channel, ts) of each delivered message, from its delivery row: a query per team."""
+    where = {}
+    for team_id in {message.team_id for message in sent}:
+        ours = [message for message in sent if message.team_id == team_id]
+        rows = repo.deliveries_by_key(session, team_id=team_id, keys={message.key for message in ours})
+        for message in ours:
+            row = rows.get((message.user_id, message.key))
+            assert row is not None
+            assert row.channel_id
+            assert row.message_ts
+            where[message] = (row.channel_id, row.message_ts)
+    return where
+
+
 # --- lookups -----------------------------------------------------------------------------------------
+
+
+def intro_view(session: Session, *, intro_id: int) -> IntroView:
+    [view] = _views(session, _due(session, col(Intro.id) == intro_id))
+    return view
 
 
 def own_intro(session: Session, *, member: Member, intro_id: int) -> Intro:
@@ -357,29 +343,64 @@ def participant_of(session: Session, intro: Intro, member: Member) -> IntroParti
 
 
 def participants(session: Session, intro: Intro) -> list[IntroParticipant]:
-    query = select(IntroParticipant).where(IntroParticipant.intro_id == intro.id)
-    return list(session.exec(query.order_by(col(IntroParticipant.id))).all())
+    return participants_by_intro(session, intro_ids=[_id(intro)])[_id(intro)]
 
 
-def pair_history(session: Session, *, team_id: str, a: int, b: int) -> list[Intro]:
-    """Every intro these two have been part of (both as participants)."""
-    mine = {p.intro_id for p in session.exec(select(IntroParticipant).where(IntroParticipant.member_id == a))}
-    theirs = {
-        p.intro_id for p in session.exec(select(IntroParticipant).where(IntroParticipant.member_id == b))
-    }
-    shared = sorted(mine & theirs)
-    if not shared:
+def participants_by_intro(
+    session: Session, *, intro_ids: Collection[int]
+) -> dict[int, list[IntroParticipant]]:
+    """Each intro's two people, in the order they joined: one query for any number of intros."""
+    found: dict[int, list[IntroParticipant]] = {intro_id: [] for intro_id in intro_ids}
+    if found:
+        query = select(IntroParticipant).where(col(IntroParticipant.intro_id).in_(found))
+        for participant in session.exec(query.order_by(col(IntroParticipant.id))):
+            found[participant.intro_id].append(participant)
+    return found
+
+
+def other_person(session: Session, *, intro: Intro, member: Member) -> Member:
+    """The other of the intro's two people."""
+    other = next(p for p in participants(session, intro) if p.member_id != member.id)
+    person = session.get(Member, other.member_id)
+    assert person is not None
+    return person
+
+
+def unchanged_note(session: Session, *, intro: Intro, member: Member) -> str:
+    """Why a consent click changed nothing, told to whoever clicked."""
+    participant = participant_of(session, intro, member)
+    if participant.consent == Consent.YES:
+        return texts.ALREADY_SAID_YES
+    if participant.consent == Consent.NO:
+        return texts.ALREADY_SAID_NO
+    return texts.intro_cannot_change(intro.status)
+
+
+def _free_pairs(session: Session, ended: Collection[Intro]) -> None:
+    """Intros that ended without an introduction free their pairs (the decline memory still applies)."""
+    if ended:
+        session.exec(sa.delete(IntroPair).where(col(IntroPair.intro_id).in_([_id(i) for i in ended])))
+
+
+def _due(
+    session: Session, *where: sa.ColumnElement[bool], team_id: str | None = None, intro_id: int | None = None
+) -> list[Intro]:
+    query: SelectOfScalar[Intro] = select(Intro).where(*where)
+    if team_id is not None:
+        query = query.where(Intro.team_id == team_id)
+    if intro_id is not None:
+        query = query.where(Intro.id == intro_id)
+    return list(session.exec(query.order_by(col(Intro.id))).all())
+
+
+def _views(session: Session, found: Sequence[Intro]) -> list[IntroView]:
+    """What the messages about these intros show, in a fixed number of queries however many."""
+    if not found:
         return []
-    return list(session.exec(select(Intro).where(Intro.team_id == team_id, col(Intro.id).in_(shared))).all())
+    people = participants_by_intro(session, intro_ids=[_id(intro) for intro in found])
+    return views.load(session, found=found, people=people)
 
 
-def free_pair(session: Session, intro: Intro) -> None:
-    """An intro that ended without an introduction frees the pair (the decline memory still applies)."""
-    pair = session.exec(select(IntroPair).where(IntroPair.intro_id == intro.id)).first()
-    if pair is not None:
-        session.delete(pair)
-
-
-def _id(member: Member) -> int:
-    assert member.id is not None
-    return member.id
+def _id(row: Member | Intro | IntroParticipant) -> int:
+    assert row.id is not None
+    return row.id

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot import repo
+from bot.intros import service as intros
 from bot.matching.concepts import concept_index
 from bot.models import IntroStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
 
@@ -40,19 +41,14 @@ def team_stats(session: Session, *, team_id: str) -> Stats:
     made = repo.intros_of_team(session, team_id=team_id)
     accepted = [intro for intro in made if intro.status in ACCEPTED]
     declined = [intro for intro in made if intro.status == IntroStatus.DECLINED]
+    people = intros.participants_by_intro(session, intro_ids=[intro.id for intro in made if intro.id])
     waits = []
     for intro in accepted:
-        answers = [
-            p.answered_at for p in repo.participants_of(session, intro_id=intro.id or 0) if p.answered_at
-        ]
+        answers = [p.answered_at for p in people.get(intro.id or 0, []) if p.answered_at]
         if answers:
             waits.append((max(answers) - intro.created_at).total_seconds() / 3600)
     followed = [intro for intro in made if intro.follow_ups_sent > 0]
-    answered = [
-        intro
-        for intro in followed
-        if any(p.outcome for p in repo.participants_of(session, intro_id=intro.id or 0))
-    ]
+    answered = [intro for intro in followed if any(p.outcome for p in people.get(intro.id or 0, []))]
     return Stats(
         requested=len(made),
         accepted=len(accepted),

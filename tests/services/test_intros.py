@@ -10,6 +10,7 @@ from bot.db import SessionFactory, session_scope
 from bot.digest import service as digest
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.intros import service as intros
+from bot.intros import start
 from bot.intros.service import Answer, IntroRules
 from bot.matching.model import pair
 from bot.models import Consent, Intro, IntroOrigin, IntroPair, IntroStatus, Member, Outcome
@@ -245,7 +246,7 @@ def test_two_simultaneous_requests_for_one_pair_make_one_intro(
     """The second request checked before the first committed; the pair's unique key still stops it."""
     with session_scope(sessions) as first:
         ask(first, first.merge(people["alice"]), first.merge(people["bob"]))
-    monkeypatch.setattr(intros, "_check_pair", lambda *args: None)  # its check ran too early to see the first
+    monkeypatch.setattr(start, "_check_pair", lambda *args: None)  # its check ran too early to see the first
     with session_scope(sessions) as second:
         alice, bob = second.merge(people["alice"]), second.merge(people["bob"])
         with pytest.raises(NotAllowed, match="already under way"):

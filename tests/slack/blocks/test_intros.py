@@ -1,12 +1,12 @@
 import pytest
 
 from bot.intros.blocks import (
-    PersonCard,
     consent_message,
     follow_up_message,
     intro_modal,
     introduction_message,
 )
+from bot.intros.cards import PersonCard
 from bot.matches.blocks import need_matches_blocks
 from bot.matches.service import HelperMatch
 from bot.slack.blocks.messages import Message

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot import repo
 from bot.digest import suggestions
 from bot.digest.render import render_digest
-from bot.intros import flow as intro_flow
+from bot.intros import messaging as intro_flow
 from bot.intros.service import IntroRules
 from bot.models import DigestSuggestion
 from bot.slack import ids

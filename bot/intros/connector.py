@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot import members, texts
 from bot.errors import DomainError, InvalidInput
-from bot.intros import flow as intro_flow
+from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
 from bot.intros.blocks import intro_modal
 from bot.intros.service import IntroRules

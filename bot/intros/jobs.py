@@ -7,7 +7,7 @@
 4. send "How did it go?" at the follow-up day, and once more at day 28 after a "not yet";
 5. finish what a crash interrupted: introduce accepted pairs, tell connectors known outcomes.
 
-What is due comes from the intros service (`bot.intros.service`), a team at a time, and `flow` sends it.
+What is due comes from the intros service (`bot.intros.service`), a team at a time, and `messaging` sends it.
 """
 
 import logging
@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot import repo
 from bot.db import session_scope
-from bot.intros import flow as intro_flow
+from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
 from bot.intros.rules import IntroRules
 from bot.scheduler.context import JobContext

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot import texts
 from bot.db import session_scope
 from bot.errors import NotFound
-from bot.intros import flow as intro_flow
+from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
 from bot.intros.blocks import follow_up_message
 from bot.intros.rules import Answer, IntroRules

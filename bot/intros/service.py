@@ -9,8 +9,8 @@ A request from the digest or from /need-help carries the asker's yes; a connecto
 may be introduced, and the new intro's rows: `start.py`). A decline is silent: the others learn only that it
 did not work out this time. Every move from one status to the next is made here, and so is every question
 of what is due (consent questions to ask, requests to let go, endings to tell, introductions, follow-ups,
-connector news): for a whole team in a fixed number of queries, handed to `flow` as plain `IntroView`s.
-`flow` sends, then reports what it sent (`record`). Functions take the session and `now` and never commit.
+connector news): for a whole team in a fixed number of queries, handed to `messaging` as plain views.
+`messaging` sends, then reports what it sent (`record`). Functions take the session and `now`, never commit.
 """
 
 from collections import Counter
@@ -267,11 +267,11 @@ def record_outcome(
     return intro, known
 
 
-# --- what the flow sent ------------------------------------------------------------------------------
+# --- what messaging sent -------------------------------------------------------------------------------
 
 
 def record(session: Session, *, done: Sequence[Done], now: datetime, rules: IntroRules) -> None:
-    """Move each intro on by what the flow sent, in order, from the intros' current state: three queries
+    """Move each intro on by what `messaging` sent, in order, from the intros' current state: three queries
     however many (an intro deleted meanwhile, by forget-me, has nothing left to record)."""
     found = {_id(intro): intro for intro in _due(session, col(Intro.id).in_({d.intro_id for d in done}))}
     asked = participants_by_intro(session, intro_ids={d.intro_id for d in done if isinstance(d, Asked)})

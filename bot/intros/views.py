@@ -1,8 +1,8 @@
-"""What the intros service and `flow` hand each other: plain data, no session.
+"""What the intros service and `messaging` hand each other: plain data, no session.
 
 Out: each intro due for a message as an `IntroView`, with everything its messages show (the intros service
 builds them with `load`, which reads the people, their cards, the need and offer for a whole batch in a
-fixed number of queries). Back: what `flow` sent (`Done`), which the service records (`service.record`).
+fixed number of queries). Back: what `messaging` sent (`Done`), which the service records (`service.record`).
 """
 
 from collections import Counter

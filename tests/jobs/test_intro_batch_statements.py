@@ -20,8 +20,8 @@ from sqlalchemy import Engine, delete, event
 from sqlmodel import Session, SQLModel
 
 from bot.db import SessionFactory, session_scope
-from bot.intros import flow as intro_flow
 from bot.intros import jobs as intro_job
+from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.members import Identity, ensure_member

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from bot.db import session_scope
-from bot.intros import flow as intro_flow
+from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
 from bot.intros.service import Answer, IntroRules
 from bot.members import Identity, ensure_member

@@ -1,4 +1,5 @@
-"""The intro lifecycle on Slack: ask for consent, introduce, say how it ended, follow up.
+"""What the intros feature sends: the intro lifecycle on Slack (ask for consent, introduce, say how it
+ended, follow up). Other features ask for consent through it (the digest's "Introduce us").
 
 The intros service says what is due, as plain `IntroView`s; this module renders and sends them, then
 reports what it sent (`intros.record`), which moves the intros on. Nothing here reads or writes the database

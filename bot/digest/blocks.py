@@ -15,7 +15,8 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot import texts
+from bot import texts as shared_texts
+from bot.digest import texts
 from bot.models import SuggestionStatus
 from bot.slack import ids
 from bot.slack.blocks.common import button_row, clip, escape, fit_lines, mrkdwn, option, options, plain
@@ -52,11 +53,11 @@ def digest_message(entries: Sequence[DigestEntry], *, cadence: str) -> Message:
             elements=[
                 StaticSelectElement(
                     action_id=ids.CHOOSE_CADENCE,
-                    placeholder=plain(texts.LABEL_CADENCE_SELECT, 150),
-                    options=options(texts.CADENCE_LABELS),
-                    initial_option=option(texts.CADENCE_LABELS[cadence], cadence),
+                    placeholder=plain(shared_texts.LABEL_CADENCE_SELECT, 150),
+                    options=options(shared_texts.CADENCE_LABELS),
+                    initial_option=option(shared_texts.CADENCE_LABELS[cadence], cadence),
                 ),
-                ButtonElement(text=plain(texts.BUTTON_PAUSE, 75), action_id=ids.PAUSE),
+                ButtonElement(text=plain(shared_texts.BUTTON_PAUSE, 75), action_id=ids.PAUSE),
             ],
         ),
     ]
@@ -100,7 +101,7 @@ def channel_digest_message(offers: Sequence[tuple[str, str]], needs: Sequence[tu
         if not items:
             continue
         lines = [f"• *{mrkdwn(name, 80)}*: {mrkdwn(text, 200)}" for name, text in items]
-        section = fit_lines(heading, lines, lambda count: texts.CHANNEL_MORE.format(count=count))
+        section = fit_lines(heading, lines, lambda count: shared_texts.CHANNEL_MORE.format(count=count))
         blocks.append(SectionBlock(text=MarkdownTextObject(text=section)))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.CHANNEL_FOOTER)]))
     return Message(text=texts.CHANNEL_DIGEST_HEADER, blocks=blocks)

@@ -9,7 +9,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot import repo, texts
+from bot import repo
+from bot import texts as shared_texts
+from bot.digest import texts
 from bot.digest.periods import Period
 from bot.digest.service import Plan, PlannedDigest, PlannedSuggestion
 from bot.models import Need, Visibility
@@ -85,7 +87,7 @@ def _others(session: Session, plan: Plan) -> dict[int, tuple[str, str]]:
 def _redactor(session: Session, plan: Plan) -> Callable[[PlannedSuggestion], str]:
     need_ids = sorted({row.need_id for planned in plan.digests for row in planned.suggestions if row.need_id})
     private = {
-        need.id: texts.quote(need.description)
+        need.id: shared_texts.quote(need.description)
         for need in session.exec(select(Need).where(col(Need.id).in_(need_ids))).all()
         if need.visibility == Visibility.PRIVATE
     }

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot import texts
+from bot.digest import texts
 from bot.errors import NotAllowed, NotFound
 from bot.intros import service as intros
 from bot.intros.service import IntroRules

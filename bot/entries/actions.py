@@ -9,8 +9,9 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import texts
+from bot import texts as shared_texts
 from bot.entries import service as entries
+from bot.entries import texts
 from bot.entries.modals import need_modal, offer_modal, project_modal
 from bot.entries.service import Closing, EntryKind
 from bot.errors import NotFound
@@ -115,4 +116,4 @@ def entry_ref(value: Any) -> tuple[EntryKind, int]:
     try:
         return EntryKind(kind), id_value(raw_id)
     except ValueError:
-        raise NotFound(texts.STALE_BUTTON) from None
+        raise NotFound(shared_texts.STALE_BUTTON) from None

@@ -9,7 +9,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot import texts
+from bot import texts as shared_texts
+from bot.entries import texts
 from bot.entries.service import OpenEntries, kind_of
 from bot.models import Need, Offer, Project, Visibility
 from bot.repo import Entry
@@ -20,7 +21,7 @@ from bot.slack.blocks.messages import Message, text_message
 
 def saved_message(entry: Entry, *, created: bool) -> Message:
     kind = kind_of(entry)
-    headline = texts.saved(kind, created)
+    headline = shared_texts.saved(kind, created)
     lines = [headline, f"> {_entry_summary(entry)}"]
     if isinstance(entry, Need) and entry.visibility == Visibility.PRIVATE:
         lines.append(texts.SAVED_PRIVATE)
@@ -36,9 +37,9 @@ def list_message(entries: OpenEntries) -> Message:
         return text_message(texts.LIST_EMPTY)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=texts.LIST_HEADER))]
     for heading, items in (
-        (texts.HOME_OFFERS, entries.offers),
-        (texts.HOME_NEEDS, entries.needs),
-        (texts.HOME_PROJECTS, entries.projects),
+        (shared_texts.HOME_OFFERS, entries.offers),
+        (shared_texts.HOME_NEEDS, entries.needs),
+        (shared_texts.HOME_PROJECTS, entries.projects),
     ):
         if items:
             blocks.append(SectionBlock(text=MarkdownTextObject(text=_bulleted(heading, items))))
@@ -65,5 +66,5 @@ def _bulleted(heading: str, items: Sequence[Offer | Need | Project]) -> str:
     lines = []
     for item in items:
         private = isinstance(item, Need) and item.visibility == Visibility.PRIVATE
-        lines.append(f"• {_entry_summary(item)}" + (f" {texts.PRIVATE_BADGE}" if private else ""))
-    return fit_lines(heading, lines, lambda count: texts.CHANNEL_MORE.format(count=count))
+        lines.append(f"• {_entry_summary(item)}" + (f" {shared_texts.PRIVATE_BADGE}" if private else ""))
+    return fit_lines(heading, lines, lambda count: shared_texts.CHANNEL_MORE.format(count=count))

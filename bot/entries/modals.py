@@ -11,7 +11,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import texts
+from bot import texts as shared_texts
+from bot.entries import texts
 from bot.models import NeedBase, OfferBase, ProjectBase
 from bot.slack import ids
 from bot.slack.blocks.common import clip, option, options, plain
@@ -55,7 +56,9 @@ def offer_modal(*, offer: OfferBase | None = None, prefill: str = "", context: M
             optional=True,
             placeholder=texts.PLACEHOLDER_OFFER_DETAILS,
         ),
-        select_input(ids.FORMAT, texts.LABEL_FORMAT, texts.FORMAT_LABELS, offer.format if offer else "call"),
+        select_input(
+            ids.FORMAT, texts.LABEL_FORMAT, shared_texts.FORMAT_LABELS, offer.format if offer else "call"
+        ),
         select_input(
             ids.CAPACITY,
             texts.LABEL_CAPACITY,
@@ -91,7 +94,7 @@ def need_modal(*, need: NeedBase | None = None, prefill: str = "", context: Moda
             placeholder=texts.PLACEHOLDER_NEED_DETAILS,
         ),
         select_input(
-            ids.URGENCY, texts.LABEL_URGENCY, texts.URGENCY_LABELS, need.urgency if need else "normal"
+            ids.URGENCY, texts.LABEL_URGENCY, shared_texts.URGENCY_LABELS, need.urgency if need else "normal"
         ),
         InputBlock(
             block_id=ids.VISIBILITY,

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot import repo, texts
+from bot import repo
+from bot.entries import texts
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.models import (
     Member,

@@ -4,7 +4,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot import texts
+from bot.entries import texts
 from bot.skills import MAX_TAG_LENGTH, normalise_tag, vocabulary
 from bot.slack import ids
 from bot.slack.blocks.common import OPTION_TEXT_MAX, clip

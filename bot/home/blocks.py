@@ -16,8 +16,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import texts
+from bot import texts as shared_texts
 from bot.entries.service import OpenEntries
+from bot.home import texts
 from bot.models import Member, MemberStatus, Need, Offer, Project, Visibility
 from bot.repo import Entry
 from bot.skills import label_for
@@ -54,8 +55,8 @@ def _onboarding_blocks() -> list[Block]:
         SectionBlock(text=MarkdownTextObject(text=texts.HOME_HOW_IT_WORKS)),
         ActionsBlock(
             elements=[
-                _button(texts.BUTTON_OFFER_HELP, ids.ADD_OFFER, style="primary"),
-                _button(texts.BUTTON_ASK_FOR_HELP, ids.ADD_NEED),
+                _button(shared_texts.BUTTON_OFFER_HELP, ids.ADD_OFFER, style="primary"),
+                _button(shared_texts.BUTTON_ASK_FOR_HELP, ids.ADD_NEED),
                 _button(texts.BUTTON_SET_UP_PROFILE, ids.EDIT_PROFILE),
             ]
         ),
@@ -73,10 +74,12 @@ def _member_blocks(member: Member, entries: OpenEntries, helpers: Mapping[int, S
         *_status_blocks(member),
         DividerBlock(),
     ]
-    blocks += _section(texts.HOME_OFFERS, ids.ADD_OFFER, entries.offers, texts.HOME_NO_OFFERS, _offer_text)
+    blocks += _section(
+        shared_texts.HOME_OFFERS, ids.ADD_OFFER, entries.offers, texts.HOME_NO_OFFERS, _offer_text
+    )
     blocks.append(DividerBlock())
     blocks += _section(
-        texts.HOME_NEEDS,
+        shared_texts.HOME_NEEDS,
         ids.ADD_NEED,
         entries.needs,
         texts.HOME_NO_NEEDS,
@@ -84,7 +87,7 @@ def _member_blocks(member: Member, entries: OpenEntries, helpers: Mapping[int, S
     )
     blocks.append(DividerBlock())
     blocks += _section(
-        texts.HOME_PROJECTS, ids.ADD_PROJECT, entries.projects, texts.HOME_NO_PROJECTS, _project_text
+        shared_texts.HOME_PROJECTS, ids.ADD_PROJECT, entries.projects, texts.HOME_NO_PROJECTS, _project_text
     )
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.HOME_FOOTER)]))
     return blocks
@@ -106,13 +109,13 @@ def _status_blocks(member: Member) -> list[Block]:
     toggle = (
         _button(texts.BUTTON_RESUME, ids.RESUME, style="primary")
         if paused
-        else _button(texts.BUTTON_PAUSE, ids.PAUSE)
+        else _button(shared_texts.BUTTON_PAUSE, ids.PAUSE)
     )
     cadence = StaticSelectElement(
         action_id=ids.CHOOSE_CADENCE,
-        placeholder=plain(texts.LABEL_CADENCE_SELECT, 150),
-        options=options(texts.CADENCE_LABELS),
-        initial_option=option(texts.CADENCE_LABELS[member.digest_cadence], member.digest_cadence),
+        placeholder=plain(shared_texts.LABEL_CADENCE_SELECT, 150),
+        options=options(shared_texts.CADENCE_LABELS),
+        initial_option=option(shared_texts.CADENCE_LABELS[member.digest_cadence], member.digest_cadence),
     )
     return [
         SectionBlock(
@@ -149,7 +152,7 @@ def _section(
 def _entry_buttons(entry: Entry) -> list[ButtonElement]:
     kind = "offer" if isinstance(entry, Offer) else "need" if isinstance(entry, Need) else "project"
     value = f"{kind}:{entry.id}"
-    buttons = [_button(texts.BUTTON_EDIT, ids.EDIT_ENTRY, value=value)]
+    buttons = [_button(shared_texts.BUTTON_EDIT, ids.EDIT_ENTRY, value=value)]
     if isinstance(entry, Need):
         buttons.append(_button(texts.BUTTON_RESOLVED, ids.RESOLVE_ENTRY, value=value))
     if isinstance(entry, Project):
@@ -168,7 +171,7 @@ def _offer_text(entry: Entry) -> str:
     meta = join_nonempty(
         [
             _skills_line(entry.skills),
-            texts.FORMAT_LABELS[entry.format],
+            shared_texts.FORMAT_LABELS[entry.format],
             texts.capacity_label(entry.monthly_capacity),
         ]
     )
@@ -177,8 +180,8 @@ def _offer_text(entry: Entry) -> str:
 
 def _need_text(entry: Entry, helpers: Sequence[str] | None = None) -> str:
     assert isinstance(entry, Need)
-    private = texts.PRIVATE_BADGE if entry.visibility == Visibility.PRIVATE else ""
-    meta = join_nonempty([_skills_line(entry.skills), texts.URGENCY_LABELS[entry.urgency], private])
+    private = shared_texts.PRIVATE_BADGE if entry.visibility == Visibility.PRIVATE else ""
+    meta = join_nonempty([_skills_line(entry.skills), shared_texts.URGENCY_LABELS[entry.urgency], private])
     text = f"*{mrkdwn(entry.description, 400)}*\n{meta}"
     if helpers is None:  # not looked up
         return text

@@ -13,7 +13,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import texts
+from bot import texts as shared_texts
+from bot.intros import texts
 from bot.intros.cards import PersonCard
 from bot.slack import ids
 from bot.slack.blocks.common import button_row, clip, escape, first_lines, mrkdwn, plain
@@ -93,7 +94,7 @@ def intro_modal(*, first: str | None, second: str | None, reason: str, context: 
         callback_id=ids.INTRO_MODAL,
         title=plain(texts.INTRO_MODAL_TITLE, 24),
         submit=plain(texts.INTRO_MODAL_SUBMIT, 24),
-        close=plain(texts.MODAL_CANCEL, 24),
+        close=plain(shared_texts.MODAL_CANCEL, 24),
         private_metadata=context.dump(),
         blocks=[
             ContextBlock(elements=[MarkdownTextObject(text=texts.INTRO_MODAL_INTRO)]),

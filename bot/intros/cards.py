@@ -8,7 +8,7 @@ introduction may name it.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot import texts
+from bot.intros import texts
 from bot.matching.engine import first_name
 from bot.models import Intro, IntroOrigin, Member, Need, Offer, Project, Visibility
 

@@ -7,10 +7,12 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import members, texts
+from bot import members
+from bot import texts as shared_texts
 from bot.errors import DomainError, InvalidInput
 from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
+from bot.intros import texts
 from bot.intros.blocks import intro_modal
 from bot.intros.service import IntroRules
 from bot.members import Identity
@@ -129,5 +131,5 @@ def _connect(acting: Acting, first: str, second: str, reason: str) -> str:
 def _introducible_member(work: Work, who: Identity) -> Member:
     member = members.member_unless_forgotten(work.session, who=who, now=work.now)
     if member is None:  # they asked Kindred to forget them: nobody else may bring them back
-        raise InvalidInput(texts.intro_not_introducible(f"<@{who.user_id}>"))
+        raise InvalidInput(shared_texts.intro_not_introducible(f"<@{who.user_id}>"))
     return member

@@ -23,10 +23,9 @@ from typing import TypeVar
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import texts
 from bot.db import SessionFactory, session_scope
 from bot.intros import service as intros
-from bot.intros import views
+from bot.intros import texts, views
 from bot.intros.blocks import consent_message, follow_up_message, introduction_message
 from bot.intros.rules import Answer, IntroRules
 from bot.intros.views import AskQueue, Done, IntroView, Person

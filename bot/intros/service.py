@@ -22,9 +22,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from bot import repo, texts
+from bot import repo
 from bot.errors import NotAllowed, NotFound
-from bot.intros import views
+from bot.intros import texts, views
 from bot.intros.rules import (
     DECLINE_MEMORY,
     ENDED_WITHOUT_INTRO,

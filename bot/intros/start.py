@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from bot import texts
 from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.intros import texts
 from bot.intros.rules import DECLINE_MEMORY, OPEN, IntroRules
 from bot.models import (
     Consent,

@@ -11,8 +11,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot import texts
 from bot.entries.blocks import saved_message
+from bot.matches import texts
 from bot.matches.service import SHOWN, HelperMatch, NeedHelpers
 from bot.models import Need
 from bot.slack import ids

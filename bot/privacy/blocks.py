@@ -10,7 +10,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import texts
+from bot import texts as shared_texts
+from bot.privacy import texts
 from bot.slack import ids
 from bot.slack.blocks.common import BUTTON_VALUE_MAX, plain
 from bot.slack.blocks.messages import Message
@@ -59,8 +60,8 @@ def forgotten_home_view() -> View:
             SectionBlock(text=MarkdownTextObject(text=texts.FORGOTTEN_HOME)),
             ActionsBlock(
                 elements=[
-                    ButtonElement(text=plain(texts.BUTTON_OFFER_HELP, 75), action_id=ids.ADD_OFFER),
-                    ButtonElement(text=plain(texts.BUTTON_ASK_FOR_HELP, 75), action_id=ids.ADD_NEED),
+                    ButtonElement(text=plain(shared_texts.BUTTON_OFFER_HELP, 75), action_id=ids.ADD_OFFER),
+                    ButtonElement(text=plain(shared_texts.BUTTON_ASK_FOR_HELP, 75), action_id=ids.ADD_NEED),
                 ]
             ),
         ],

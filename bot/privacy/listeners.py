@@ -13,11 +13,11 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import texts
 from bot.db import session_scope
 from bot.errors import NotAllowed
 from bot.members import Identity
 from bot.privacy import service as privacy
+from bot.privacy import texts
 from bot.privacy.blocks import forget_confirmation
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE

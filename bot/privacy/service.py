@@ -21,7 +21,7 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, func, select
 
-from bot import repo, texts
+from bot import repo
 from bot.models import (
     Consent,
     Delivery,
@@ -38,6 +38,7 @@ from bot.models import (
     PairFeedback,
     Project,
 )
+from bot.privacy import texts
 from bot.slack import contact
 
 EXPORT_FORMAT = "kindred-personal-data"

@@ -8,10 +8,11 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import texts
+from bot import texts as shared_texts
 from bot.errors import NotFound
 from bot.models import DigestCadence
 from bot.profiles import service as profiles
+from bot.profiles import texts
 from bot.profiles.form import profile_form
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
@@ -70,7 +71,7 @@ def _set_cadence(acting: Acting, value: Any) -> DigestCadence:
     try:
         cadence = DigestCadence(value)
     except ValueError:
-        raise NotFound(texts.STALE_BUTTON) from None
+        raise NotFound(shared_texts.STALE_BUTTON) from None
     with acting.work() as work:
         profiles.set_cadence(work.session, member=work.member, cadence=cadence, now=work.now)
     acting.refresh_home()

@@ -14,8 +14,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import texts
+from bot import texts as shared_texts
 from bot.models import Member, Project
+from bot.profiles import texts
 from bot.slack import ids
 from bot.slack.blocks.common import first_lines, mrkdwn, plain
 from bot.slack.blocks.inputs import context_note, links_input, modal, text_input
@@ -58,7 +59,7 @@ def profile_modal(*, member: Member, projects: Sequence[Project], context: Modal
             SectionBlock(
                 text=MarkdownTextObject(text=_project_line(project)),
                 accessory=ButtonElement(
-                    text=plain(texts.BUTTON_EDIT, 75),
+                    text=plain(shared_texts.BUTTON_EDIT, 75),
                     action_id=ids.PROFILE_EDIT_PROJECT,
                     value=str(project.id),
                 ),
@@ -91,9 +92,11 @@ def welcome_message() -> Message:
             ActionsBlock(
                 elements=[
                     ButtonElement(
-                        text=plain(texts.BUTTON_OFFER_HELP, 75), action_id=ids.ADD_OFFER, style="primary"
+                        text=plain(shared_texts.BUTTON_OFFER_HELP, 75),
+                        action_id=ids.ADD_OFFER,
+                        style="primary",
                     ),
-                    ButtonElement(text=plain(texts.BUTTON_ASK_FOR_HELP, 75), action_id=ids.ADD_NEED),
+                    ButtonElement(text=plain(shared_texts.BUTTON_ASK_FOR_HELP, 75), action_id=ids.ADD_NEED),
                 ]
             ),
             ContextBlock(elements=[MarkdownTextObject(text=texts.WELCOME_FOOTER)]),
@@ -115,7 +118,7 @@ def profile_saved_message(member: Member) -> Message:
 
 
 def cadence_picker(current: str, prefix: str | None = None) -> Message:
-    prompt = texts.CADENCE_PROMPT.format(current=texts.CADENCE_LABELS[current].lower())
+    prompt = texts.CADENCE_PROMPT.format(current=shared_texts.CADENCE_LABELS[current].lower())
     blocks: list[Block] = []
     if prefix:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=prefix)))
@@ -129,7 +132,7 @@ def cadence_picker(current: str, prefix: str | None = None) -> Message:
                     value=value,
                     style="primary" if value == current else None,
                 )
-                for value, label in texts.CADENCE_LABELS.items()
+                for value, label in shared_texts.CADENCE_LABELS.items()
             ]
         )
     )

@@ -1,8 +1,8 @@
 """/kindred profile, pause, resume and cadence: a member's own settings, from the command line."""
 
-from bot import texts
 from bot.models import DigestCadence, MemberStatus
 from bot.profiles import service as profiles
+from bot.profiles import texts
 from bot.profiles.blocks import cadence_picker
 from bot.profiles.form import profile_form
 from bot.slack.blocks.common import mrkdwn

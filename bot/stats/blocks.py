@@ -2,10 +2,10 @@
 
 from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, MarkdownTextObject, SectionBlock
 
-from bot import texts
 from bot.skills import label_for
 from bot.slack.blocks.common import clip, plain
 from bot.slack.blocks.messages import Message
+from bot.stats import texts
 from bot.stats.service import Stats
 
 NOT_YET = "—"

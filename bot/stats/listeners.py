@@ -1,10 +1,10 @@
 """/kindred stats: the community's numbers, for workspace admins only."""
 
-from bot import texts
 from bot.db import session_scope
 from bot.slack.blocks.messages import text_message
 from bot.slack.kindred_command import Asked, Subcommands
 from bot.slack.surfaces import is_admin
+from bot.stats import texts
 from bot.stats.blocks import stats_message
 from bot.stats.service import team_stats
 

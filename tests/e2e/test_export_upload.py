@@ -11,6 +11,7 @@ from bot import texts
 from bot.db import session_scope
 from bot.members import Identity, ensure_member
 from bot.models import Need, Offer, Project
+from bot.privacy import texts as privacy_texts
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Bot
@@ -50,7 +51,7 @@ def test_the_export_is_acked_at_once_and_arrives_as_a_file_in_the_dm(bot: Bot) -
     acked.set()
     assert reply.status == 200
     assert took < 3  # Slack's deadline for the ack
-    assert bot.next_call("response_url").args["text"] == texts.EXPORT_ON_ITS_WAY
+    assert bot.next_call("response_url").args["text"] == privacy_texts.EXPORT_ON_ITS_WAY
 
     bot.fake.wait_for("files.completeUploadExternal")
     bot.settle()
@@ -60,9 +61,9 @@ def test_the_export_is_acked_at_once_and_arrives_as_a_file_in_the_dm(bot: Bot) -
     assert reserved.args["filename"] == upload["filename"] == "kindred-data-2026-11-23.json"
     assert int(reserved.args["length"]) == len(upload["content"])
     dm = bot.fake.dm_channel_for("U0ALICE")
-    assert (upload["channel"], upload["title"]) == (dm, texts.EXPORT_TITLE)
+    assert (upload["channel"], upload["title"]) == (dm, privacy_texts.EXPORT_TITLE)
     [shared] = [m for m in bot.fake.messages("U0ALICE") if m.get("files")]
-    assert shared["text"] == texts.EXPORT_COMMENT
+    assert shared["text"] == privacy_texts.EXPORT_COMMENT
     assert [f["id"] for f in shared["files"]] == [upload["file_id"]]
 
     raw = upload["content"].decode("utf-8")
@@ -84,9 +85,9 @@ def test_when_the_workspace_refuses_uploads_the_member_is_told_why(bot: Bot) -> 
     seed(bot)
     bot.fake.fail_next("files.getUploadURLExternal", error="file_uploads_disabled")
     assert bot.slack.command("/kindred", "export").status == 200
-    assert bot.next_call("response_url").args["text"] == texts.EXPORT_ON_ITS_WAY
+    assert bot.next_call("response_url").args["text"] == privacy_texts.EXPORT_ON_ITS_WAY
     told = bot.next_call("response_url").args["text"]
-    assert told == texts.EXPORT_UPLOADS_REFUSED  # not "try again in a minute": that would not help
+    assert told == privacy_texts.EXPORT_UPLOADS_REFUSED  # not "try again in a minute": that would not help
     bot.settle()
     assert bot.fake.uploads == []
     assert not [m for m in bot.fake.messages("U0ALICE") if m.get("files")]
@@ -96,7 +97,7 @@ def test_when_the_bytes_do_not_reach_slack_the_member_is_told(bot: Bot) -> None:
     seed(bot)
     bot.fake.fail_next("upload_url", status=503)
     assert bot.slack.command("/kindred", "export").status == 200
-    assert bot.next_call("response_url").args["text"] == texts.EXPORT_ON_ITS_WAY
+    assert bot.next_call("response_url").args["text"] == privacy_texts.EXPORT_ON_ITS_WAY
     assert bot.next_call("response_url").args["text"] == texts.GENERIC_ERROR
     bot.settle()
     assert bot.fake.uploads == []

@@ -4,7 +4,7 @@ declines, expiry, odd clicks."""
 from datetime import timedelta
 from typing import Any
 
-from bot import texts
+from bot.intros import texts as intros_texts
 from bot.models import Intro
 from tests.e2e.community import alice_asks_for_bob, digest_for, latest, seed
 from tests.e2e.conftest import BOTH_TRANSPORTS, Bot, text_of
@@ -53,7 +53,7 @@ def test_a_decline_is_silent_until_the_request_would_have_expired(bot: Bot) -> N
     bot.clock.advance(days=7, minutes=1)
     bot.tick()
     note = latest(bot, "U0ALICE", "didn't work out")
-    assert note["text"] == texts.not_this_time("Bob")
+    assert note["text"] == intros_texts.not_this_time("Bob")
     assert "declin" not in text_of(note)
     assert _group_messages(bot) == []
 
@@ -62,7 +62,7 @@ def test_an_unanswered_request_expires_with_the_same_gentle_note(bot: Bot) -> No
     question = alice_asks_for_bob(bot)
     bot.clock.advance(days=7, minutes=1)
     bot.tick()
-    assert latest(bot, "U0ALICE", "didn't work out")["text"] == texts.not_this_time("Bob")
+    assert latest(bot, "U0ALICE", "didn't work out")["text"] == intros_texts.not_this_time("Bob")
     assert "expired" in text_of(latest(bot, "U0BOB", "Would you like")["blocks"])
     [intro] = bot.rows(Intro)
     assert intro.status == "expired"

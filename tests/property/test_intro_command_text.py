@@ -8,10 +8,10 @@ from unittest import mock
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import texts
 from bot.config import load_settings
 from bot.home.publish import publish_home
 from bot.intros import connector
+from bot.intros import texts as intros_texts
 from bot.slack import ids
 from bot.slack.acting import Acting
 from bot.slack.context import Deps
@@ -97,9 +97,9 @@ def test_the_well_formed_mentions_are_the_people_and_the_rest_is_the_reason(
     outcome = run(text)
 
     if len(people) > 2:
-        assert [a["text"] for a in outcome.answered] == [texts.INTRO_NEEDS_TWO]
+        assert [a["text"] for a in outcome.answered] == [intros_texts.INTRO_NEEDS_TWO]
     elif len(written) == 2 and len(people) == 1:
-        assert [a["text"] for a in outcome.answered] == [texts.INTRO_SAME_PERSON]
+        assert [a["text"] for a in outcome.answered] == [intros_texts.INTRO_SAME_PERSON]
     elif len(people) < 2 or not reason or len(reason) > connector.REASON_MAX:
         [view] = outcome.opened  # asks for what is missing (or too long), keeping what was given
         assert _element(view, ids.INTRO_FIRST).get("initial_user") == (people[0] if people else None)

@@ -15,6 +15,7 @@ from bot.home.publish import publish_home
 from bot.listeners import kindred_subcommands
 from bot.members import Identity
 from bot.models import Member
+from bot.profiles import texts as profiles_texts
 from bot.profiles.commands import CADENCE_WORDS
 from bot.slack import kindred_command as commands
 from bot.slack.acting import Acting
@@ -128,7 +129,7 @@ def test_any_spelling_of_a_cadence_word_sets_that_cadence(
     answer = workspace.cadence_command(spelling)
     expected = CADENCE_WORDS[word]
     assert workspace.cadence() == expected
-    assert answer["text"] == texts.cadence_set(expected)
+    assert answer["text"] == profiles_texts.cadence_set(expected)
 
 
 @DB_SETTINGS

@@ -18,7 +18,7 @@ from bot.profiles.blocks import profile_modal
 from bot.slack import ids
 from bot.slack.acting import Acting
 from bot.slack.errors import guard
-from bot.slack.forms import ModalContext, validate_form
+from bot.slack.forms import ModalContext, inline_error, validate_form
 from bot.slack.once import submission_key
 from bot.slack.surfaces import tell
 
@@ -59,7 +59,7 @@ def save_entry(ack: Ack, view: dict[str, Any], client: WebClient, acting: Acting
                 )
             members.mark_onboarded(session, member=member, now=now)
     except DomainError as error:
-        ack(response_action="errors", errors={FIRST_FIELD[callback_id]: error.message[:150]})
+        ack(response_action="errors", errors={FIRST_FIELD[callback_id]: inline_error(error.message)})
         return
     ack()
     if created_member:

@@ -23,7 +23,7 @@ from bot.slack.acting import Acting, Work
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.messages import text_message
 from bot.slack.errors import guard
-from bot.slack.forms import ModalContext, read_values
+from bot.slack.forms import ModalContext, inline_error, read_values
 from bot.slack.surfaces import introducible, open_modal, tell
 
 # `<@U123>` or `<@U123|name>`. Slack escapes "<" and ">" in names, so a name stops at either: text full of
@@ -89,7 +89,7 @@ def intro_submitted(ack: Ack, view: dict[str, Any], client: WebClient, acting: A
     try:
         confirmation = _connect(acting, first, second, reason)
     except DomainError as error:
-        ack(response_action="errors", errors={ids.INTRO_FIRST: error.message[:150]})
+        ack(response_action="errors", errors={ids.INTRO_FIRST: inline_error(error.message)})
         return
     ack()
     modal_context = ModalContext.load(view.get("private_metadata"))

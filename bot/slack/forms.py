@@ -15,6 +15,7 @@ from bot.errors import NotFound
 from bot.validation import field_errors
 
 PRIVATE_METADATA_MAX = 3000
+INLINE_ERROR_MAX = 150  # what Slack shows under a field
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -100,3 +101,9 @@ def id_value(value: Any) -> int:
     if not (text.isascii() and text.isdigit()) or len(text) > 18:  # not '²' or '١٢' either
         raise NotFound(texts.STALE_BUTTON)
     return int(text)
+
+
+def inline_error(message: str) -> str:
+    """A refusal as Slack shows it under a field: at most 150 characters, and never empty (an empty error
+    would leave the modal open with nothing to fix)."""
+    return message.strip()[:INLINE_ERROR_MAX] or texts.GENERIC_ERROR

@@ -2,9 +2,10 @@
 
 import pytest
 
+from bot import texts
 from bot.errors import NotFound
 from bot.models import NeedCreate, OfferCreate
-from bot.slack.forms import ModalContext, id_value, read_values, validate_form
+from bot.slack.forms import ModalContext, id_value, inline_error, read_values, validate_form
 
 
 def _state(**blocks) -> dict:
@@ -96,3 +97,9 @@ def test_only_ascii_digits_are_a_button_id(value) -> None:
     with pytest.raises(NotFound):
         id_value(value)
     assert id_value("12") == 12
+
+
+def test_a_refusal_under_a_field_is_never_empty_and_fits() -> None:
+    assert inline_error("That person isn't in this workspace.") == "That person isn't in this workspace."
+    assert inline_error("x" * 400) == "x" * 150
+    assert inline_error("") == inline_error("  \n ") == texts.GENERIC_ERROR

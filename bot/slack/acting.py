@@ -77,13 +77,10 @@ class Acting:
         """Show the member their Home as it is now (the Home feature publishes it)."""
         self.deps.home(self.client, self.deps, team_id=self.who.team_id, user_id=self.who.user_id)
 
-    def _look_up(self) -> Identity | None:
-        return fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id)
-
     def sync_identity(self) -> None:
         """Someone created from a form submission has only their username: fetch their real name and time
         zone from Slack."""
-        found = fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id)
+        found = self._look_up()
         if found is None:
             return
         with session_scope(self.deps.sessions) as session:
@@ -97,3 +94,6 @@ class Acting:
     def stranger(self) -> Member:
         """Who is acting, as an unsaved member row: for a form shown to someone Kindred has forgotten."""
         return Member(team_id=self.who.team_id, user_id=self.who.user_id, name=self.who.name, links=[])
+
+    def _look_up(self) -> Identity | None:
+        return fetch_identity(self.client, team_id=self.who.team_id, user_id=self.who.user_id)

@@ -48,6 +48,7 @@ INT_RANGES = {
     "KINDRED_DIGEST_MAX_APPEARANCES": (1, 100),
     "KINDRED_INTRO_EXPIRY_DAYS": (1, 30),
     "KINDRED_FOLLOW_UP_DAYS": (14, 28),
+    "KINDRED_RECONNECT_DAYS": (30, 365),
     "KINDRED_MAX_PENDING_INTROS": (1, 20),
     "KINDRED_MAX_INTRO_REQUESTS_PER_WEEK": (1, 20),
     "KINDRED_TICK_SECONDS": (5, 3600),
@@ -77,6 +78,7 @@ class Settings(BaseSettings):
     digest_max_appearances: int = Field(5, validation_alias="KINDRED_DIGEST_MAX_APPEARANCES", ge=1, le=100)
     intro_expiry_days: int = Field(7, validation_alias="KINDRED_INTRO_EXPIRY_DAYS", ge=1, le=30)
     follow_up_days: int = Field(14, validation_alias="KINDRED_FOLLOW_UP_DAYS", ge=14, le=28)
+    reconnect_days: int = Field(90, validation_alias="KINDRED_RECONNECT_DAYS", ge=30, le=365)
     max_pending_intros: int = Field(3, validation_alias="KINDRED_MAX_PENDING_INTROS", ge=1, le=20)
     max_intro_requests_per_week: int = Field(
         2, validation_alias="KINDRED_MAX_INTRO_REQUESTS_PER_WEEK", ge=1, le=20

@@ -32,6 +32,7 @@ def test_defaults_work_without_any_setting() -> None:
     assert settings.timezone == "UTC"
     assert settings.slack_api_url == "https://slack.com/api/"
     assert not settings.socket_mode
+    assert settings.reconnect_days == 90
 
 
 @pytest.mark.parametrize(
@@ -48,6 +49,12 @@ def test_defaults_work_without_any_setting() -> None:
             "KINDRED_DIGEST_MAX_APPEARANCES",
             "lots",
             "KINDRED_DIGEST_MAX_APPEARANCES must be a whole number between 1",
+        ),
+        ("KINDRED_RECONNECT_DAYS", "7", "KINDRED_RECONNECT_DAYS must be a whole number between 30 and 365"),
+        (
+            "KINDRED_RECONNECT_DAYS",
+            "soon",
+            "KINDRED_RECONNECT_DAYS must be a whole number between 30 and 365",
         ),
         ("KINDRED_DIGEST_DAY", "someday", "KINDRED_DIGEST_DAY must be a weekday"),
         ("KINDRED_TIMEZONE", "Mars/Olympus", "KINDRED_TIMEZONE must be an IANA time zone"),

@@ -20,6 +20,7 @@ from tests.conftest import POSTGRES_URL
 
 TABLES = ("members", "offers", "needs", "projects")
 NEW_COLUMNS = {"embedding", "embedding_key", "analysis"}
+LATER_COLUMNS = {"reconnects_on"}  # added by 0006
 WHEN = datetime(2026, 11, 20, 8, 30, tzinfo=UTC).replace(tzinfo=None)  # the columns store naive UTC
 
 
@@ -193,7 +194,7 @@ def _rows(engine: Engine) -> dict[str, list[dict[str, Any]]]:
 
 def _old(row: dict[str, Any]) -> dict[str, Any]:
     """A row as revision 0003 knew it."""
-    return {name: value for name, value in row.items() if name not in NEW_COLUMNS}
+    return {name: value for name, value in row.items() if name not in NEW_COLUMNS | LATER_COLUMNS}
 
 
 def _reflect(engine: Engine) -> dict[str, sa.Table]:

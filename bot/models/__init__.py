@@ -28,6 +28,7 @@ from bot.models.entries import (
 from bot.models.intros import Consent, Intro, IntroOrigin, IntroPair, IntroParticipant, IntroStatus, Outcome
 from bot.models.ledgers import Delivery, DeliveryStatus, HandledRequest
 from bot.models.members import DigestCadence, ForgottenUser, Member, MemberBase, MemberStatus, ProfileUpdate
+from bot.models.reconnects import Reconnect, ReconnectState
 
 __all__ = [
     "Consent",
@@ -63,6 +64,8 @@ __all__ = [
     "ProjectBase",
     "ProjectCreate",
     "ProjectStatus",
+    "Reconnect",
+    "ReconnectState",
     "Strict",
     "SuggestionStatus",
     "Urgency",

@@ -43,6 +43,7 @@ class Member(MemberBase, table=True):
     user_id: str = Field(sa_type=sa.String(32))
     status: MemberStatus = Field(default=MemberStatus.ACTIVE, sa_type=enum_column(MemberStatus))
     digest_cadence: DigestCadence = Field(default=DigestCadence.WEEKLY, sa_type=enum_column(DigestCadence))
+    reconnects_on: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
     onboarded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = now_column()
     updated_at: datetime = now_column()

@@ -69,9 +69,26 @@ class ConnectorOutcome:
     intro_id: int
 
 
+@dataclass(frozen=True)
+class Reconnect:
+    """ "It has been a while since you met …", the `number`th nudge about an intro whose people met."""
+
+    intro_id: int
+    number: int
+
+
+@dataclass(frozen=True)
+class ReconnectCredit:
+    """ "Your intro of Ana and Ben is still going", to the connector, once, at the first "We're in touch"."""
+
+    intro_id: int
+
+
 IntroKind = IntroRequest | Introduction | IntroEnded | FollowUp | ConnectorOutcome
-Kind = Welcome | Digest | ChannelDigest | IntroKind
+ReconnectKind = Reconnect | ReconnectCredit
+Kind = Welcome | Digest | ChannelDigest | IntroKind | ReconnectKind
 INTRO_KINDS = (IntroRequest, Introduction, IntroEnded, FollowUp, ConnectorOutcome)
+RECONNECT_KINDS = (Reconnect, ReconnectCredit)
 
 
 def addresses_people(kind: Kind) -> bool:
@@ -81,7 +98,7 @@ def addresses_people(kind: Kind) -> bool:
 
 def intro_of(kind: Kind) -> int | None:
     """The intro a message is about, if it is about one."""
-    return kind.intro_id if isinstance(kind, INTRO_KINDS) else None
+    return kind.intro_id if isinstance(kind, INTRO_KINDS + RECONNECT_KINDS) else None
 
 
 # --- delivery keys ----------------------------------------------------------------------------------------
@@ -109,6 +126,10 @@ def delivery_key(kind: Kind) -> str:
             return f"intro:{intro_id}:follow-up:{number}"
         case ConnectorOutcome(intro_id):
             return f"intro:{intro_id}:connector-outcome"
+        case Reconnect(intro_id, number):
+            return f"reconnect:{intro_id}:{number}"
+        case ReconnectCredit(intro_id):
+            return f"reconnect:{intro_id}:credit"
 
 
 def kind_of_key(key: str) -> Kind | None:
@@ -120,6 +141,8 @@ def kind_of_key(key: str) -> Kind | None:
         return Digest(rest)
     if head == "channel-digest" and rest:
         return ChannelDigest(rest)
+    if head == "reconnect":
+        return _reconnect_kind(rest)
     return _intro_kind(rest) if head == "intro" else None
 
 
@@ -142,53 +165,70 @@ def _intro_kind(rest: str) -> IntroKind | None:
     return make(int(intro_id)) if make is not None else None
 
 
+def _reconnect_kind(rest: str) -> ReconnectKind | None:
+    intro_id, _, step = rest.partition(":")
+    if not intro_id.isdecimal():
+        return None
+    if step == "credit":
+        return ReconnectCredit(int(intro_id))
+    return Reconnect(int(intro_id), int(step)) if step.isdecimal() else None
+
+
 # --- who may be contacted ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class MemberState:
     """What `may_contact` knows about a person: their member row's status and digest cadence (None when
-    Kindred has no row for them) and whether they asked Kindred to forget them."""
+    Kindred has no row for them), whether they asked Kindred to forget them, and whether they want
+    reconnect nudges."""
 
     status: MemberStatus | None = None
     digest_cadence: DigestCadence | None = None
     forgotten: bool = False
+    reconnects_on: bool = True
 
     @classmethod
     def of(cls, member: Member | None, *, forgotten: bool = False) -> "MemberState":
         if member is None:
             return cls(forgotten=forgotten)
-        return cls(member.status, member.digest_cadence, forgotten)
+        return cls(member.status, member.digest_cadence, forgotten, member.reconnects_on)
 
 
-STOPPED_BY_PAUSE = (Digest, FollowUp)
+STOPPED_BY_PAUSE = (Digest, FollowUp, Reconnect)
 STOPPED_BY_DIGESTS_OFF = (Digest,)
+STOPPED_BY_RECONNECTS_OFF = (Reconnect,)
 
 
 def may_contact(member: MemberState, kind: Kind, now: datetime) -> bool:  # noqa: ARG001
     """Whether Kindred may send `member` a message of this `kind` on its own initiative.
 
-    ==================  =========  ====  ======  ============  ==============================
-    kind                forgotten  left  paused  digests off   someone without a member row
-    ==================  =========  ====  ======  ============  ==============================
-    Welcome             no         no    yes     yes           yes (a newcomer, row on the way)
-    Digest              no         no    no      no            yes
-    IntroRequest        no         no    yes     yes           yes
-    Introduction        no         no    yes     yes           yes
-    IntroEnded          no         no    yes     yes           yes
-    FollowUp            no         no    no      yes           yes
-    ConnectorOutcome    no         no    yes     yes           yes
+    ==================  =========  ====  ======  ============  =============  ==============================
+    kind                forgotten  left  paused  digests off   reconnects off  someone without a member row
+    ==================  =========  ====  ======  ============  =============  ==============================
+    Welcome             no         no    yes     yes           yes            yes (a newcomer, row on the way)
+    Digest              no         no    no      no            yes            yes
+    IntroRequest        no         no    yes     yes           yes            yes
+    Introduction        no         no    yes     yes           yes            yes
+    IntroEnded          no         no    yes     yes           yes            yes
+    FollowUp            no         no    no      yes           yes            yes
+    ConnectorOutcome    no         no    yes     yes           yes            yes
+    Reconnect           no         no    no      yes           no             yes
+    ReconnectCredit     no         no    yes     yes           yes            yes
     ChannelDigest       (addresses no person: never asked)
-    ==================  =========  ====  ======  ============  ==============================
+    ==================  =========  ====  ======  ============  =============  ==============================
 
     Left means the Slack account was deactivated or deleted. A pause stops what Kindred offers unasked
     (digests, follow-ups) but not the intro steps the member started or agreed to: a paused member cannot
     be asked for a new intro (`intros.request` refuses), only told how the ones under way go on. Digests off
-    stops digests only. An intro message to two people (the introduction) needs both to pass. `now` is
+    stops digests only; reconnects off stops reconnect nudges only (a connector's credit is news about their
+    own intro). An intro message to two people (the introduction) needs both to pass. `now` is
     for rules that depend on the time; none does today (a pause has no end date).
     """
     if member.forgotten or member.status == MemberStatus.LEFT:
         return False
     if member.status == MemberStatus.PAUSED and isinstance(kind, STOPPED_BY_PAUSE):
+        return False
+    if not member.reconnects_on and isinstance(kind, STOPPED_BY_RECONNECTS_OFF):
         return False
     return not (member.digest_cadence == DigestCadence.OFF and isinstance(kind, STOPPED_BY_DIGESTS_OFF))

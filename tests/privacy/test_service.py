@@ -41,6 +41,8 @@ from bot.slack.contact import (
     IntroEnded,
     IntroRequest,
     Kind,
+    Reconnect,
+    ReconnectCredit,
     Welcome,
     delivery_key,
 )
@@ -264,6 +266,8 @@ def test_forgetting_deletes_a_delivery_of_every_kind_sent_to_the_member(session:
         IntroEnded(declined): "U0ALICE",
         FollowUp(declined, 2): "U0ALICE",
         ConnectorOutcome(made): "U0ALICE",  # about an intro that goes on without her
+        Reconnect(declined, 1): "U0ALICE",
+        ReconnectCredit(made): "U0ALICE",
     }
     assert {type(kind) for kind in sent_to_alice} == set(get_args(Kind)) - {ChannelDigest}
     stored = {(d.user_id, d.key) for d in rows(session, Delivery)}  # the world has her welcome already

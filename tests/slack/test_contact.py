@@ -8,6 +8,7 @@ import pytest
 from bot.models import DigestCadence, MemberStatus
 from bot.slack.contact import (
     INTRO_KINDS,
+    RECONNECT_KINDS,
     ChannelDigest,
     ConnectorOutcome,
     Digest,
@@ -17,6 +18,8 @@ from bot.slack.contact import (
     IntroRequest,
     Kind,
     MemberState,
+    Reconnect,
+    ReconnectCredit,
     Welcome,
     addresses_people,
     delivery_key,
@@ -34,6 +37,8 @@ PERSONAL_KINDS: list[Kind] = [
     IntroEnded(12),
     FollowUp(12, 1),
     ConnectorOutcome(12),
+    Reconnect(12, 1),
+    ReconnectCredit(12),
 ]
 
 STATES = {
@@ -41,19 +46,22 @@ STATES = {
     "paused": MemberState(MemberStatus.PAUSED, DigestCadence.WEEKLY),
     "left": MemberState(MemberStatus.LEFT, DigestCadence.WEEKLY),
     "digests off": MemberState(MemberStatus.ACTIVE, DigestCadence.OFF),
+    "reconnects off": MemberState(MemberStatus.ACTIVE, DigestCadence.WEEKLY, reconnects_on=False),
     "forgotten": MemberState(forgotten=True),
     "no member row": MemberState(),
 }
 # The rule table of `may_contact`'s docstring, column by column as in STATES.
-#                    active paused left   digests off  forgotten  no member row
+#                    active paused left   digests off reconnects off forgotten  no member row
 RULES = {
-    Welcome: (True, True, False, True, False, True),
-    Digest: (True, False, False, False, False, True),
-    IntroRequest: (True, True, False, True, False, True),
-    Introduction: (True, True, False, True, False, True),
-    IntroEnded: (True, True, False, True, False, True),
-    FollowUp: (True, False, False, True, False, True),
-    ConnectorOutcome: (True, True, False, True, False, True),
+    Welcome: (True, True, False, True, True, False, True),
+    Digest: (True, False, False, False, True, False, True),
+    IntroRequest: (True, True, False, True, True, False, True),
+    Introduction: (True, True, False, True, True, False, True),
+    IntroEnded: (True, True, False, True, True, False, True),
+    FollowUp: (True, False, False, True, True, False, True),
+    ConnectorOutcome: (True, True, False, True, True, False, True),
+    Reconnect: (True, False, False, True, False, False, True),
+    ReconnectCredit: (True, True, False, True, True, False, True),
 }
 
 
@@ -73,7 +81,7 @@ def test_may_contact(kind: Kind, state: str) -> None:
 def test_a_paused_member_with_digests_off_gets_neither_digests_nor_follow_ups() -> None:
     both = MemberState(MemberStatus.PAUSED, DigestCadence.OFF)
     refused = [type(kind) for kind in PERSONAL_KINDS if not may_contact(both, kind, NOW)]
-    assert refused == [Digest, FollowUp]
+    assert refused == [Digest, FollowUp, Reconnect]
 
 
 KEYS = [
@@ -86,6 +94,9 @@ KEYS = [
     (FollowUp(12, 1), "intro:12:follow-up:1"),
     (FollowUp(12, 2), "intro:12:follow-up:2"),
     (ConnectorOutcome(12), "intro:12:connector-outcome"),
+    (Reconnect(12, 1), "reconnect:12:1"),
+    (Reconnect(12, 2), "reconnect:12:2"),
+    (ReconnectCredit(12), "reconnect:12:credit"),
 ]
 
 
@@ -110,6 +121,10 @@ def test_every_kind_has_a_key() -> None:
         "intro:12:",
         "intro:12:wave",
         "intro:12:follow-up:x",
+        "reconnect:",
+        "reconnect:x:1",
+        "reconnect:12:",
+        "reconnect:12:soon",
     ],
 )
 def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
@@ -117,6 +132,8 @@ def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
 
 
 def test_the_intro_a_message_is_about() -> None:
-    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None, 12, 12, 12, 12, 12, 12]
+    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None] + [12] * 9
     about_intros = {kind for kind in get_args(Kind) if "intro_id" in {f.name for f in fields(kind)}}
-    assert about_intros == set(INTRO_KINDS)  # forget-me finds messages about an intro by these
+    assert about_intros == set(
+        INTRO_KINDS + RECONNECT_KINDS
+    )  # forget-me finds messages about an intro by these

@@ -22,6 +22,7 @@ from bot.profiles import actions as profile_actions
 from bot.profiles import commands as profile_commands
 from bot.profiles import events as profile_events
 from bot.profiles import views as profile_views
+from bot.reconnect import listeners as reconnect
 from bot.slack import errors
 from bot.slack.acks import AT_ONCE
 from bot.slack.kindred_command import Subcommands
@@ -33,6 +34,7 @@ def kindred_subcommands() -> Subcommands:
     kindred = Subcommands()
     profile_commands.add_to(kindred)
     stats.add_to(kindred)
+    reconnect.add_to(kindred)
     return kindred
 
 
@@ -47,6 +49,7 @@ def register(app: App) -> None:
     profile_events.register(app)
     digest.register(app)
     intros.register(app)
+    reconnect.register(app)
     entry_views.register(app)
     profile_views.register(app)
     entry_actions.register(app)

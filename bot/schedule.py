@@ -8,6 +8,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.digest.jobs import WEEKLY_DIGEST
 from bot.intros.jobs import INTROS
+from bot.reconnect.jobs import RECONNECT
 from bot.scheduler import jobs, triggers
 from bot.scheduler.context import JobContext
 from bot.scheduler.jobs import ScheduledJob
@@ -15,6 +16,7 @@ from bot.scheduler.jobs import ScheduledJob
 JOBS: tuple[ScheduledJob, ...] = (
     WEEKLY_DIGEST,
     INTROS,
+    RECONNECT,
 )
 
 

@@ -70,6 +70,7 @@ HELP_TEXT = (
     "• `/kindred list` — see your offers, needs and projects\n"
     "• `/kindred pause` / `/kindred resume` — stop or restart digests and intro requests\n"
     "• `/kindred cadence weekly|every-two-weeks|monthly|off` — how often you get a digest\n"
+    "• `/kindred reconnect on|off` — now and then, a reminder of people you met through Kindred\n"
     "• `/intro @a @b why` — introduce two members (both are asked first)\n"
     "• `/kindred stats` — how intros are going (admins)\n"
     "• `/kindred export` — get everything Kindred stores about you, as a file in your DMs\n"

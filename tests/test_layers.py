@@ -12,7 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FEATURES = {"profiles", "entries", "digest", "matches", "intros", "privacy", "stats", "home", "community"}
+FEATURES = {
+    "profiles",
+    "entries",
+    "digest",
+    "matches",
+    "intros",
+    "reconnect",
+    "privacy",
+    "stats",
+    "home",
+    "community",
+}
 SHELL = {"__main__", "app", "cli", "commands", "demo", "listeners", "runner", "schedule", "web"}
 PUBLIC = {"service", "blocks", "messaging"}
 SLACK_LIBRARIES = {"slack_sdk", "slack_bolt"}

@@ -36,5 +36,7 @@ class Reconnect(SQLModel, table=True):
     state: ReconnectState = Field(default=ReconnectState.WAITING, sa_type=enum_column(ReconnectState))
     nudges_sent: int = 0
     last_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the last button clicked
     in_touch_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the first "We're in touch"
+    credit_due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the connector is to be told
     created_at: datetime = now_column()

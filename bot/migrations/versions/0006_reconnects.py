@@ -34,7 +34,9 @@ def upgrade() -> None:
         ),
         sa.Column("nudges_sent", sa.Integer(), nullable=False),
         sa.Column("last_sent_at", sa.DateTime(), nullable=True),
+        sa.Column("answered_at", sa.DateTime(), nullable=True),
         sa.Column("in_touch_at", sa.DateTime(), nullable=True),
+        sa.Column("credit_due_at", sa.DateTime(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["intro_id"], ["intros.id"], name=op.f("fk_reconnects_intro_id_intros"), ondelete="CASCADE"

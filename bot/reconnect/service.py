@@ -1,0 +1,382 @@
+"""Reconnect nudges: two members who said "We met" hear about each other again after a while, each on
+their own side, leading with something new about the other person when there is something.
+
+The job plants one `reconnects` row per side of every intro that ended in "We met", then asks what is due
+(`due`, a fixed number of queries for a whole team) and records what it sent (`sent`). A member's button
+(`answer`) moves their own row; nothing here talks to Slack.
+"""
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from bot import repo
+from bot import texts as shared_texts
+from bot.digest import service as digest
+from bot.errors import NotFound
+from bot.matching.embeddings import Embedder
+from bot.matching.engine import helpers_for
+from bot.matching.model import History
+from bot.models import (
+    Intro,
+    IntroParticipant,
+    IntroStatus,
+    Member,
+    MemberStatus,
+    Need,
+    NeedStatus,
+    Offer,
+    OfferStatus,
+    Outcome,
+    Project,
+    ProjectStatus,
+    Reconnect,
+    ReconnectState,
+    Visibility,
+)
+
+WEEK = timedelta(days=7)  # at most one reconnect DM per member in this time
+LATER = timedelta(days=30)  # "Remind me later"
+MATCHES_LOOKED_AT = 10  # how many helpers per need the matcher names when we look for a fit
+LIVE = (ReconnectState.WAITING, ReconnectState.SNOOZED, ReconnectState.IN_TOUCH)
+
+
+class Choice(StrEnum):
+    IN_TOUCH = "in-touch"
+    LATER = "later"
+    NOT_FOR_ME = "not-for-me"
+
+
+@dataclass(frozen=True)
+class News:
+    """Something new about the other person: their new `project`; their new `need` that your offer `yours`
+    fits; or their new `offer` that fits your need `yours`."""
+
+    kind: str
+    text: str
+    yours: str = ""
+
+
+NEWS_ORDER = {"need": 0, "offer": 1, "project": 2}  # the most valuable first
+
+
+@dataclass(frozen=True)
+class Nudge:
+    reconnect_id: int
+    intro_id: int
+    number: int
+    team_id: str
+    user_id: str
+    other_user_id: str
+    other_name: str
+    news: News | None
+
+
+@dataclass(frozen=True)
+class Credit:
+    reconnect_id: int
+    intro_id: int
+    team_id: str
+    connector_user_id: str
+    names: tuple[str, str]
+    months: int
+
+
+def plant(session: Session, *, team_id: str, days: int) -> int:
+    """A row for each side of every intro that ended in "We met" and has none yet, due `days` after they
+    met. Returns how many intros were planted."""
+    planted = select(Reconnect.intro_id).where(Reconnect.team_id == team_id)
+    found = session.exec(
+        select(Intro, IntroParticipant)
+        .join(IntroParticipant, col(IntroParticipant.intro_id) == Intro.id)
+        .where(Intro.team_id == team_id, Intro.status == IntroStatus.MET, col(Intro.id).not_in(planted))
+    ).all()
+    sides: dict[int, list[IntroParticipant]] = {}
+    intros: dict[int, Intro] = {}
+    for intro, person in found:
+        assert intro.id is not None
+        intros[intro.id] = intro
+        sides.setdefault(intro.id, []).append(person)
+    for intro_id, people in sides.items():
+        if len(people) != 2:
+            continue
+        met = [p.outcome_at for p in people if p.outcome == Outcome.MET and p.outcome_at is not None]
+        met_at = min(met) if met else intros[intro_id].updated_at
+        for me, other in (people, people[::-1]):
+            session.add(
+                Reconnect(
+                    team_id=team_id,
+                    intro_id=intro_id,
+                    member_id=me.member_id,
+                    other_id=other.member_id,
+                    due_at=met_at + timedelta(days=days),
+                    created_at=met_at,
+                )
+            )
+    session.flush()
+    return len(sides)
+
+
+def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None) -> list[Nudge]:
+    """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
+    paused or departed, or those who turned reconnects off; one with news goes before one without."""
+    me, other = aliased(Member), aliased(Member)
+    lately = select(Reconnect.member_id).where(
+        Reconnect.team_id == team_id, col(Reconnect.last_sent_at) > now - WEEK
+    )
+    refused = select(Reconnect.member_id, Reconnect.other_id).where(
+        Reconnect.team_id == team_id, Reconnect.state == ReconnectState.NOT_FOR_ME
+    )
+    rows = session.exec(
+        select(Reconnect, me, other, Intro.introduced_at)
+        .join(me, col(me.id) == Reconnect.member_id)
+        .join(other, col(other.id) == Reconnect.other_id)
+        .join(Intro, col(Intro.id) == Reconnect.intro_id)
+        .where(
+            Reconnect.team_id == team_id,
+            Reconnect.due_at <= now,
+            col(Reconnect.state).in_(LIVE),
+            me.status == MemberStatus.ACTIVE,
+            col(me.reconnects_on).is_(True),
+            other.status != MemberStatus.LEFT,
+            col(Reconnect.member_id).not_in(lately),
+        )
+        .order_by(col(Reconnect.due_at), col(Reconnect.id))
+    ).all()
+    not_for_me = {(a, b) for a, b in session.exec(refused).all()}
+    wanted = [row for row in rows if (row[0].member_id, row[0].other_id) not in not_for_me]
+    since = {row[0].id: row[0].last_sent_at or row[3] or row[0].created_at for row in wanted}
+    news = _news(session, [row[0] for row in wanted], since, now=now, embedder=embedder)
+    best: dict[int, Nudge] = {}
+    for row, mine, theirs, _ in wanted:
+        assert row.id is not None
+        nudge = Nudge(
+            row.id,
+            row.intro_id,
+            row.nudges_sent + 1,
+            team_id,
+            mine.user_id,
+            theirs.user_id,
+            theirs.name,
+            news.get(row.id),
+        )
+        kept = best.get(row.member_id)
+        if kept is None or _value(nudge.news) < _value(kept.news):
+            best[row.member_id] = nudge
+    return list(best.values())
+
+
+def _value(news: News | None) -> int:
+    """Lower is more valuable: news first, the most useful kind first; the earliest due among equals."""
+    return len(NEWS_ORDER) if news is None else NEWS_ORDER[news.kind]
+
+
+def _news(
+    session: Session,
+    rows: Sequence[Reconnect],
+    since: dict[int | None, datetime],
+    *,
+    now: datetime,
+    embedder: Embedder | None,
+) -> dict[int, News]:
+    """Reconnect id → the most valuable thing new about its other person since `since[id]`."""
+    if not rows:
+        return {}
+    oldest = min(since.values())
+    others = {row.other_id for row in rows}
+    found: dict[int, News] = {}
+
+    def offer(row: Reconnect, item: News) -> None:
+        assert row.id is not None
+        kept = found.get(row.id)
+        if kept is None or NEWS_ORDER[item.kind] < NEWS_ORDER[kept.kind]:
+            found[row.id] = item
+
+    projects = session.exec(
+        select(Project).where(
+            col(Project.member_id).in_(others),
+            Project.status == ProjectStatus.ACTIVE,
+            col(Project.created_at) > oldest,
+        )
+    ).all()
+    for row in rows:
+        for project in projects:
+            if project.member_id == row.other_id and project.created_at > since[row.id]:
+                offer(row, News("project", project.name))
+    for row, item in _their_needs_you_fit(session, rows, since, others, oldest, now, embedder):
+        offer(row, item)
+    for row, item in _their_offers_for_you(session, rows, since, others, oldest, now, embedder):
+        offer(row, item)
+    return found
+
+
+def _their_needs_you_fit(
+    session: Session,
+    rows: Sequence[Reconnect],
+    since: dict[int | None, datetime],
+    others: Collection[int],
+    oldest: datetime,
+    now: datetime,
+    embedder: Embedder | None,
+) -> list[tuple[Reconnect, News]]:
+    needs = _shared_open_needs(session, members=others, after=oldest)
+    fits = _fits(session, needs, now=now, embedder=embedder)
+    offers = _offers(session, ids=[offer_id for found in fits.values() for _, offer_id in found])
+    return [
+        (row, News("need", need.description, offers[offer_id].description))
+        for row in rows
+        for need in needs
+        if need.member_id == row.other_id and need.created_at > since[row.id]
+        for helper, offer_id in fits.get(need.id or 0, [])
+        if helper == row.member_id
+    ]
+
+
+def _their_offers_for_you(
+    session: Session,
+    rows: Sequence[Reconnect],
+    since: dict[int | None, datetime],
+    others: Collection[int],
+    oldest: datetime,
+    now: datetime,
+    embedder: Embedder | None,
+) -> list[tuple[Reconnect, News]]:
+    fresh = {
+        offer.id: offer
+        for offer in session.exec(
+            select(Offer).where(
+                col(Offer.member_id).in_(others),
+                Offer.status == OfferStatus.ACTIVE,
+                col(Offer.created_at) > oldest,
+            )
+        ).all()
+    }
+    if not fresh:
+        return []
+    needs = _shared_open_needs(session, members={row.member_id for row in rows}, after=None)
+    fits = _fits(session, needs, now=now, embedder=embedder)
+    return [
+        (row, News("offer", fresh[offer_id].description, need.description))
+        for row in rows
+        for need in needs
+        if need.member_id == row.member_id
+        for helper, offer_id in fits.get(need.id or 0, [])
+        if helper == row.other_id and offer_id in fresh and fresh[offer_id].created_at > since[row.id]
+    ]
+
+
+def _fits(
+    session: Session, needs: Sequence[Need], *, now: datetime, embedder: Embedder | None
+) -> dict[int, list[tuple[int, int]]]:
+    """Need id → (member id, offer id) of the offers the matcher finds for it. Unlike a digest, people
+    already introduced are not left out: they are exactly whom a reconnect is about."""
+    if not needs:
+        return {}
+    community = digest.load_community(session, team_id=needs[0].team_id, now=now, embedder=embedder)
+    docs = {doc.entry_id: doc for doc in community.needs}
+    return {
+        need.id: [
+            (found.other_id, found.offer_id)
+            for found in helpers_for(docs[need.id], community, History(), limit=MATCHES_LOOKED_AT)
+            if found.offer_id is not None
+        ]
+        for need in needs
+        if need.id is not None and need.id in docs
+    }
+
+
+def _offers(session: Session, *, ids: Collection[int]) -> dict[int, Offer]:
+    if not ids:
+        return {}
+    found = session.exec(select(Offer).where(col(Offer.id).in_(ids))).all()
+    return {offer.id: offer for offer in found if offer.id is not None}
+
+
+def _shared_open_needs(session: Session, *, members: Collection[int], after: datetime | None) -> list[Need]:
+    """Open needs of `members` others may see (a private need is never shown in a nudge)."""
+    query = select(Need).where(
+        col(Need.member_id).in_(members),
+        Need.status == NeedStatus.OPEN,
+        Need.visibility == Visibility.SHARED,
+    )
+    if after is not None:
+        query = query.where(col(Need.created_at) > after)
+    return list(session.exec(query.order_by(col(Need.id))).all())
+
+
+def sent(session: Session, *, reconnect_ids: Collection[int], now: datetime, days: int) -> None:
+    """Record nudges sent at `now`: the next one, unanswered, comes `days` later."""
+    for row in session.exec(select(Reconnect).where(col(Reconnect.id).in_(reconnect_ids))).all():
+        row.nudges_sent += 1
+        row.last_sent_at = now
+        row.due_at = now + timedelta(days=days)
+
+
+def answer(
+    session: Session, *, member: Member, intro_id: int, choice: Choice, now: datetime, days: int
+) -> tuple[Reconnect, bool]:
+    """A member's button on a nudge about `intro_id`; returns their row and whether it changed anything
+    (a second click on the same nudge does not). Someone else's nudge is not found."""
+    row = session.exec(
+        select(Reconnect).where(Reconnect.intro_id == intro_id, Reconnect.member_id == member.id)
+    ).first()
+    if row is None or row.last_sent_at is None:
+        raise NotFound(shared_texts.STALE_BUTTON)
+    if row.state == ReconnectState.NOT_FOR_ME or (row.answered_at or row.last_sent_at) > row.last_sent_at:
+        return row, False
+    row.answered_at = now
+    if choice == Choice.NOT_FOR_ME:
+        row.state = ReconnectState.NOT_FOR_ME
+    elif choice == Choice.LATER:
+        row.state, row.due_at = ReconnectState.SNOOZED, now + LATER
+    else:
+        row.state, row.due_at = ReconnectState.IN_TOUCH, now + timedelta(days=days)
+        if row.in_touch_at is None:
+            row.in_touch_at = now
+            intro = session.get(Intro, intro_id)
+            row.credit_due_at = now if intro is not None and intro.connector_id is not None else None
+    return row, True
+
+
+def other_name(session: Session, *, row: Reconnect) -> str:
+    other = session.get(Member, row.other_id)
+    return other.name if other is not None else ""
+
+
+def credits_due(session: Session, *, team_id: str) -> list[Credit]:
+    """Connectors to tell that their intro is still going (a first "We're in touch" was clicked)."""
+    rows = session.exec(
+        select(Reconnect, Intro, Member)
+        .join(Intro, col(Intro.id) == Reconnect.intro_id)
+        .join(Member, col(Member.id) == Intro.connector_id)
+        .where(Reconnect.team_id == team_id, col(Reconnect.credit_due_at).is_not(None))
+    ).all()
+    people = repo.members_by_id(session, ids=[i for row, _, _ in rows for i in (row.member_id, row.other_id)])
+    credits = []
+    for row, intro, told in rows:
+        assert row.id is not None
+        assert row.credit_due_at is not None
+        met = intro.introduced_at or row.created_at
+        months = max(1, round((row.credit_due_at - met) / timedelta(days=30)))
+        names = (people[row.member_id].name, people[row.other_id].name)
+        credits.append(Credit(row.id, row.intro_id, team_id, told.user_id, names, months))
+    return credits
+
+
+def credited(session: Session, *, reconnect_ids: Collection[int]) -> None:
+    for row in session.exec(select(Reconnect).where(col(Reconnect.id).in_(reconnect_ids))).all():
+        row.credit_due_at = None
+
+
+def set_reconnects(session: Session, *, member: Member, on: bool, now: datetime) -> bool:
+    """Turn a member's reconnect nudges on or off; returns whether that changed anything."""
+    if member.reconnects_on == on:
+        return False
+    member.reconnects_on = on
+    member.updated_at = now
+    session.add(member)
+    return True

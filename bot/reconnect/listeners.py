@@ -1,12 +1,14 @@
 """Reconnect buttons ("We're in touch", "Remind me later", "Not for me") and `/kindred reconnect on|off`.
 
-A click updates the nudge in place, so its buttons are gone; a second click on a stale copy changes nothing,
-and a click by anyone but the member it was sent to is refused (`NotFound`, a polite private answer).
+A click updates the nudge in place (chat.update), so its buttons are gone; a second click on a stale copy
+changes nothing, and a click by anyone but the member it was sent to is refused (`NotFound`, a polite private
+answer).
 """
 
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot.reconnect import service as reconnects
 from bot.reconnect import texts
@@ -41,7 +43,14 @@ def add_to(kindred: Subcommands) -> None:
     kindred.add(switch, "reconnect", "reconnects")
 
 
-def choose(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:
+def choose(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    acting: Acting,
+) -> None:
     ack()
     intro_id = id_value(action.get("value"))
     chosen = CHOICES[action["action_id"]]
@@ -62,7 +71,10 @@ def choose(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -
             **text_message(texts.ALREADY_ANSWERED).as_kwargs(),
         )
         return
-    respond(replace_original=True, **answered_message(name, NOTES[chosen]).as_kwargs())
+    container = body.get("container") or {}
+    if container.get("type") == "message":
+        message = answered_message(name, NOTES[chosen])
+        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
 
 
 def switch(asked: Asked) -> None:

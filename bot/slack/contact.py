@@ -69,8 +69,16 @@ class ConnectorOutcome:
     intro_id: int
 
 
+@dataclass(frozen=True)
+class AutoPaused:
+    """ "Kindred paused itself for you": to a member whose last three intro requests went unanswered,
+    keyed by the last of them (so a second quiet spell after a resume is told again, each once)."""
+
+    last_unanswered: int
+
+
 IntroKind = IntroRequest | Introduction | IntroEnded | FollowUp | ConnectorOutcome
-Kind = Welcome | Digest | ChannelDigest | IntroKind
+Kind = Welcome | Digest | ChannelDigest | AutoPaused | IntroKind
 INTRO_KINDS = (IntroRequest, Introduction, IntroEnded, FollowUp, ConnectorOutcome)
 
 
@@ -87,6 +95,7 @@ def intro_of(kind: Kind) -> int | None:
 # --- delivery keys ----------------------------------------------------------------------------------------
 
 DIGEST_KEY_PREFIX = "digest:"  # every digest's key starts so: the latest digest a member got is found by it
+AUTO_PAUSED_KEY_PREFIX = "auto-paused:"  # likewise for the latest automatic pause a member was told of
 
 
 def delivery_key(kind: Kind) -> str:
@@ -99,6 +108,8 @@ def delivery_key(kind: Kind) -> str:
             return f"{DIGEST_KEY_PREFIX}{period}"
         case ChannelDigest(period):
             return f"channel-digest:{period}"
+        case AutoPaused(last_unanswered):
+            return f"{AUTO_PAUSED_KEY_PREFIX}{last_unanswered}"
         case IntroRequest(intro_id):
             return f"intro:{intro_id}:ask"
         case Introduction(intro_id):
@@ -120,6 +131,8 @@ def kind_of_key(key: str) -> Kind | None:
         return Digest(rest)
     if head == "channel-digest" and rest:
         return ChannelDigest(rest)
+    if head == "auto-paused" and rest.isdecimal():
+        return AutoPaused(int(rest))
     return _intro_kind(rest) if head == "intro" else None
 
 
@@ -161,7 +174,7 @@ class MemberState:
         return cls(member.status, member.digest_cadence, forgotten)
 
 
-STOPPED_BY_PAUSE = (Digest, FollowUp)
+STOPPED_BY_PAUSE = (Digest, IntroRequest, FollowUp)
 STOPPED_BY_DIGESTS_OFF = (Digest,)
 
 
@@ -173,17 +186,20 @@ def may_contact(member: MemberState, kind: Kind, now: datetime) -> bool:  # noqa
     ==================  =========  ====  ======  ============  ==============================
     Welcome             no         no    yes     yes           yes (a newcomer, row on the way)
     Digest              no         no    no      no            yes
-    IntroRequest        no         no    yes     yes           yes
+    IntroRequest        no         no    no      yes           yes
     Introduction        no         no    yes     yes           yes
     IntroEnded          no         no    yes     yes           yes
     FollowUp            no         no    no      yes           yes
     ConnectorOutcome    no         no    yes     yes           yes
+    AutoPaused          no         no    yes     yes           yes
     ChannelDigest       (addresses no person: never asked)
     ==================  =========  ====  ======  ============  ==============================
 
     Left means the Slack account was deactivated or deleted. A pause stops what Kindred offers unasked
-    (digests, follow-ups) but not the intro steps the member started or agreed to: a paused member cannot
-    be asked for a new intro (`intros.request` refuses), only told how the ones under way go on. Digests off
+    (digests, follow-ups, intro questions still queued) but not the intro steps the member started or
+    agreed to: a paused member cannot be asked for a new intro (`intros.request` refuses, and a question
+    queued before the pause waits), only told how the ones under way go on. `AutoPaused` tells a member
+    Kindred paused them, so it reaches the paused. Digests off
     stops digests only. An intro message to two people (the introduction) needs both to pass. `now` is
     for rules that depend on the time; none does today (a pause has no end date).
     """

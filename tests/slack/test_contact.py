@@ -8,6 +8,7 @@ import pytest
 from bot.models import DigestCadence, MemberStatus
 from bot.slack.contact import (
     INTRO_KINDS,
+    AutoPaused,
     ChannelDigest,
     ConnectorOutcome,
     Digest,
@@ -34,6 +35,7 @@ PERSONAL_KINDS: list[Kind] = [
     IntroEnded(12),
     FollowUp(12, 1),
     ConnectorOutcome(12),
+    AutoPaused(12),
 ]
 
 STATES = {
@@ -49,11 +51,12 @@ STATES = {
 RULES = {
     Welcome: (True, True, False, True, False, True),
     Digest: (True, False, False, False, False, True),
-    IntroRequest: (True, True, False, True, False, True),
+    IntroRequest: (True, False, False, True, False, True),
     Introduction: (True, True, False, True, False, True),
     IntroEnded: (True, True, False, True, False, True),
     FollowUp: (True, False, False, True, False, True),
     ConnectorOutcome: (True, True, False, True, False, True),
+    AutoPaused: (True, True, False, True, False, True),
 }
 
 
@@ -73,7 +76,7 @@ def test_may_contact(kind: Kind, state: str) -> None:
 def test_a_paused_member_with_digests_off_gets_neither_digests_nor_follow_ups() -> None:
     both = MemberState(MemberStatus.PAUSED, DigestCadence.OFF)
     refused = [type(kind) for kind in PERSONAL_KINDS if not may_contact(both, kind, NOW)]
-    assert refused == [Digest, FollowUp]
+    assert refused == [Digest, IntroRequest, FollowUp]
 
 
 KEYS = [
@@ -86,6 +89,7 @@ KEYS = [
     (FollowUp(12, 1), "intro:12:follow-up:1"),
     (FollowUp(12, 2), "intro:12:follow-up:2"),
     (ConnectorOutcome(12), "intro:12:connector-outcome"),
+    (AutoPaused(12), "auto-paused:12"),
 ]
 
 
@@ -110,6 +114,8 @@ def test_every_kind_has_a_key() -> None:
         "intro:12:",
         "intro:12:wave",
         "intro:12:follow-up:x",
+        "auto-paused:",
+        "auto-paused:x",
     ],
 )
 def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
@@ -117,6 +123,6 @@ def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
 
 
 def test_the_intro_a_message_is_about() -> None:
-    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None, 12, 12, 12, 12, 12, 12]
+    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None, 12, 12, 12, 12, 12, 12, None]
     about_intros = {kind for kind in get_args(Kind) if "intro_id" in {f.name for f in fields(kind)}}
     assert about_intros == set(INTRO_KINDS)  # forget-me finds messages about an intro by these

@@ -46,6 +46,18 @@ def consent_message(intro_id: int, other: PersonCard, why: str, *, note: str | N
     return Message(text=texts.consent_title(escape(other.name)), blocks=blocks)
 
 
+def auto_paused_message(last_unanswered: int) -> Message:
+    """Why Kindred paused a quiet member, and one button to come back (`ids.RESUME`, as on the Home)."""
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=texts.AUTO_PAUSED)),
+        SectionBlock(text=MarkdownTextObject(text=texts.AUTO_PAUSED_HOW_BACK)),
+        button_row(
+            f"auto_paused_{last_unanswered}", str(last_unanswered), [(texts.BUTTON_RESUME, ids.RESUME)]
+        ),
+    ]
+    return Message(text=texts.AUTO_PAUSED_TEXT, blocks=blocks)
+
+
 def introduction_message(
     a: PersonCard, b: PersonCard, why: str, *, connector_user_id: str | None, asker_user_id: str | None
 ) -> Message:

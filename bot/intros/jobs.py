@@ -1,7 +1,8 @@
 """The intro job, run on every tick: whatever the intro lifecycle has due at `now`, exactly once.
 
 1. ask people whose consent request was queued behind the weekly limit;
-2. let go of requests nobody answered in time;
+2. let go of requests nobody answered in time, pause whoever left three in a row unanswered, and tell them
+   once why and how to come back;
 3. tell those who asked (or said yes) when an intro did not work out — at the moment it would have
    expired anyway, so a decline stays silent;
 4. send "How did it go?" at the follow-up day, and once more at day 28 after a "not yet";
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 class IntroReport:
     asked: int = 0
     expired: int = 0
+    paused: int = 0
     told_ended: int = 0
     followed_up: int = 0
     introduced: int = 0
@@ -61,7 +63,10 @@ def _ask_queued(flow: intro_flow.Flow, team_id: str, now: datetime, report: Intr
 
 def _expire(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:
     with session_scope(flow.sessions) as session:
-        report.expired += len(intros.expire_due(session, team_id=team_id, now=now))
+        expired = intros.expire_due(session, team_id=team_id, now=now)
+        report.expired += len(expired)
+        report.paused += len(intros.pause_quiet(session, expired=expired, now=now))
+    intro_flow.tell_auto_paused(flow, team_id, now)
 
 
 def _tell_ended(flow: intro_flow.Flow, team_id: str, now: datetime, report: IntroReport) -> None:

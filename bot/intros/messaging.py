@@ -26,7 +26,7 @@ from slack_sdk.errors import SlackApiError
 from bot.db import SessionFactory, session_scope
 from bot.intros import service as intros
 from bot.intros import texts, views
-from bot.intros.blocks import consent_message, follow_up_message, introduction_message
+from bot.intros.blocks import auto_paused_message, consent_message, follow_up_message, introduction_message
 from bot.intros.rules import Answer, IntroRules
 from bot.intros.views import AskQueue, Done, IntroView, Person
 from bot.matching.engine import first_name
@@ -34,6 +34,7 @@ from bot.models import Consent, IntroStatus, Member, Outcome
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.messages import Message, text_message
 from bot.slack.contact import (
+    AutoPaused,
     ConnectorOutcome,
     FollowUp,
     Introduction,
@@ -174,6 +175,17 @@ def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
                 message = follow_up_message(view.id, other.name, second=second)
                 _send_note(flow, view.team_id, person.user_id, kind, message, now)
             done.append(views.FollowUpSent(view.id))
+    return len(due)
+
+
+def tell_auto_paused(flow: Flow, team_id: str, now: datetime) -> int:
+    """One friendly DM to each member Kindred paused for their silence: why, and a Resume button. Returns
+    how many were due."""
+    due = _read(flow, intros.auto_paused_untold, team_id=team_id)
+    for paused in due:
+        kind = AutoPaused(paused.last_unanswered)
+        dm = DM(team_id, paused.user_id, kind, auto_paused_message(paused.last_unanswered))
+        send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
     return len(due)
 
 

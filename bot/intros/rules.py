@@ -31,6 +31,7 @@ OUTCOME_STATUS = {Outcome.MET: S.MET, Outcome.NOT_YET: S.NOT_YET, Outcome.NOT_A_
 DECLINE_MEMORY = timedelta(days=180)
 QUEUE_LIMIT = timedelta(days=14)  # a request that could not be asked for two weeks is let go
 SECOND_NUDGE_AFTER = timedelta(days=28)
+QUIET_STREAK = 3  # intro questions in a row left to expire unanswered: Kindred pauses the member
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from bot import repo
 from bot.errors import NotAllowed, NotFound
 from bot.intros import texts, views
+from bot.intros.quiet import auto_paused, auto_paused_untold, pause_quiet
 from bot.intros.rules import (
     DECLINE_MEMORY,
     ENDED_WITHOUT_INTRO,
@@ -53,7 +54,16 @@ from bot.models import Consent, Intro, IntroPair, IntroParticipant, IntroStatus,
 
 # Other features use the intros feature through this module only: it names for them what it takes from
 # rules.py and start.py (everything defined here is public too).
-__all__ = ["DECLINE_MEMORY", "Answer", "IntroRules", "connect", "request"]
+__all__ = [
+    "DECLINE_MEMORY",
+    "Answer",
+    "IntroRules",
+    "auto_paused",
+    "auto_paused_untold",
+    "connect",
+    "pause_quiet",
+    "request",
+]
 
 S = IntroStatus
 

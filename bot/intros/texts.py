@@ -202,3 +202,17 @@ LABEL_INTRO_SECOND = "Second person"
 LABEL_INTRO_REASON = "Why should they meet?"
 
 PLACEHOLDER_INTRO_REASON = "e.g. Dana knows local SEO inside out and Tomás's bakery doesn't show up on Google"
+
+# Quiet members: paused after intro questions in a row went unanswered
+AUTO_PAUSED_TEXT = "Kindred has paused itself for you"
+
+AUTO_PAUSED = (
+    "👋 Hi! Your last three intro requests went unanswered, so Kindred has paused intros and digests "
+    "for you, so as not to bother you. No worries at all — nothing else changed, and nobody was told."
+)
+
+AUTO_PAUSED_HOW_BACK = (
+    "Whenever you'd like to hear from Kindred again, press *Resume* (or type `/kindred resume`)."
+)
+
+BUTTON_RESUME = "Resume"

@@ -88,6 +88,15 @@ class AskQueue:
 
 
 @dataclass(frozen=True)
+class Paused:
+    """A member Kindred paused because their last intro questions went unanswered (the last: an intro id)."""
+
+    team_id: str
+    user_id: str
+    last_unanswered: int
+
+
+@dataclass(frozen=True)
 class Sent:
     """A delivered message: its delivery row (by team, address and key) says in which channel, at which ts."""
 

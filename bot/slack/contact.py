@@ -70,6 +70,14 @@ class ConnectorOutcome:
 
 
 @dataclass(frozen=True)
+class AutoPaused:
+    """ "Kindred paused itself for you": to a member whose last three intro requests went unanswered,
+    keyed by the last of them (so a second quiet spell after a resume is told again, each once)."""
+
+    last_unanswered: int
+
+
+@dataclass(frozen=True)
 class Reconnect:
     """ "It has been a while since you met …", the `number`th nudge about an intro whose people met."""
 
@@ -86,7 +94,7 @@ class ReconnectCredit:
 
 IntroKind = IntroRequest | Introduction | IntroEnded | FollowUp | ConnectorOutcome
 ReconnectKind = Reconnect | ReconnectCredit
-Kind = Welcome | Digest | ChannelDigest | IntroKind | ReconnectKind
+Kind = Welcome | Digest | ChannelDigest | AutoPaused | IntroKind | ReconnectKind
 INTRO_KINDS = (IntroRequest, Introduction, IntroEnded, FollowUp, ConnectorOutcome)
 RECONNECT_KINDS = (Reconnect, ReconnectCredit)
 
@@ -104,6 +112,7 @@ def intro_of(kind: Kind) -> int | None:
 # --- delivery keys ----------------------------------------------------------------------------------------
 
 DIGEST_KEY_PREFIX = "digest:"  # every digest's key starts so: the latest digest a member got is found by it
+AUTO_PAUSED_KEY_PREFIX = "auto-paused:"  # likewise for the latest automatic pause a member was told of
 
 
 def delivery_key(kind: Kind) -> str:
@@ -116,6 +125,8 @@ def delivery_key(kind: Kind) -> str:
             return f"{DIGEST_KEY_PREFIX}{period}"
         case ChannelDigest(period):
             return f"channel-digest:{period}"
+        case AutoPaused(last_unanswered):
+            return f"{AUTO_PAUSED_KEY_PREFIX}{last_unanswered}"
         case IntroRequest(intro_id):
             return f"intro:{intro_id}:ask"
         case Introduction(intro_id):
@@ -143,6 +154,8 @@ def kind_of_key(key: str) -> Kind | None:
         return ChannelDigest(rest)
     if head == "reconnect":
         return _reconnect_kind(rest)
+    if head == "auto-paused" and rest.isdecimal():
+        return AutoPaused(int(rest))
     return _intro_kind(rest) if head == "intro" else None
 
 
@@ -195,7 +208,7 @@ class MemberState:
         return cls(member.status, member.digest_cadence, forgotten, member.reconnects_on)
 
 
-STOPPED_BY_PAUSE = (Digest, FollowUp, Reconnect)
+STOPPED_BY_PAUSE = (Digest, IntroRequest, FollowUp, Reconnect)
 STOPPED_BY_DIGESTS_OFF = (Digest,)
 STOPPED_BY_RECONNECTS_OFF = (Reconnect,)
 
@@ -208,21 +221,24 @@ def may_contact(member: MemberState, kind: Kind, now: datetime) -> bool:  # noqa
     ==================  =========  ====  ======  ============  =============  ==============================
     Welcome             no         no    yes     yes           yes            yes (a newcomer, row on the way)
     Digest              no         no    no      no            yes            yes
-    IntroRequest        no         no    yes     yes           yes            yes
+    IntroRequest        no         no    no      yes           yes            yes
     Introduction        no         no    yes     yes           yes            yes
     IntroEnded          no         no    yes     yes           yes            yes
     FollowUp            no         no    no      yes           yes            yes
     ConnectorOutcome    no         no    yes     yes           yes            yes
+    AutoPaused          no         no    yes     yes           yes            yes
     Reconnect           no         no    no      yes           no             yes
     ReconnectCredit     no         no    yes     yes           yes            yes
     ChannelDigest       (addresses no person: never asked)
     ==================  =========  ====  ======  ============  =============  ==============================
 
     Left means the Slack account was deactivated or deleted. A pause stops what Kindred offers unasked
-    (digests, follow-ups) but not the intro steps the member started or agreed to: a paused member cannot
-    be asked for a new intro (`intros.request` refuses), only told how the ones under way go on. Digests off
-    stops digests only; reconnects off stops reconnect nudges only (a connector's credit is news about their
-    own intro). An intro message to two people (the introduction) needs both to pass. `now` is
+    (digests, follow-ups, reconnect nudges, intro questions still queued) but not the intro steps the member
+    started or agreed to: a paused member cannot be asked for a new intro (`intros.request` refuses, and a
+    question queued before the pause waits), only told how the ones under way go on. `AutoPaused` tells a
+    member Kindred paused them, so it reaches the paused. Digests off stops digests only; reconnects off
+    stops reconnect nudges only (a connector's credit is news about their own intro). An intro message to
+    two people (the introduction) needs both to pass. `now` is
     for rules that depend on the time; none does today (a pause has no end date).
     """
     if member.forgotten or member.status == MemberStatus.LEFT:

@@ -3,7 +3,7 @@
 from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, MarkdownTextObject, SectionBlock
 
 from bot.skills import label_for
-from bot.slack.blocks.common import clip, plain
+from bot.slack.blocks.common import clip, escape, plain
 from bot.slack.blocks.messages import Message
 from bot.stats import texts
 from bot.stats.service import Stats
@@ -23,11 +23,15 @@ def stats_message(stats: Stats) -> Message:
             NOT_YET if stats.median_hours_to_accept is None else _hours(stats.median_hours_to_accept),
         ),
         ("Follow-ups answered", _percent(stats.follow_up_response_rate)),
+        (texts.AUTO_PAUSED_LABEL, str(len(stats.auto_paused))),
     ]
     blocks: list[Block] = [
         HeaderBlock(text=plain(texts.STATS_HEADER, 150)),
         SectionBlock(fields=[MarkdownTextObject(text=f"*{label}*\n{value}") for label, value in numbers]),
     ]
+    if stats.auto_paused:
+        names = ", ".join(escape(name) for name in stats.auto_paused)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=clip(texts.auto_paused(names), 3000))))
     if stats.skills:
         width = max(len(label_for(skill)[:30]) for skill, _, _ in stats.skills)
         rows = [f"{'Skill':<{width}}  offered  needed"]

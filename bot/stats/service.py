@@ -2,7 +2,7 @@
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
@@ -35,6 +35,7 @@ class Stats:
     median_hours_to_accept: float | None
     follow_up_response_rate: float | None
     skills: list[tuple[str, int, int]]  # (skill, offers, needs): supply versus demand
+    auto_paused: list[str] = field(default_factory=list)  # still paused after leaving intros unanswered
 
 
 def team_stats(session: Session, *, team_id: str) -> Stats:
@@ -59,6 +60,7 @@ def team_stats(session: Session, *, team_id: str) -> Stats:
         median_hours_to_accept=round(statistics.median(waits), 1) if waits else None,
         follow_up_response_rate=_share(len(answered), len(followed)),
         skills=_supply_and_demand(session, team_id=team_id),
+        auto_paused=[member.name for member in intros.auto_paused(session, team_id=team_id)],
     )
 
 

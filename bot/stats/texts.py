@@ -9,3 +9,9 @@ STATS_ADMIN_ONLY = (
 )
 
 STATS_HEADER = "Kindred stats"
+
+AUTO_PAUSED_LABEL = "Paused for silence"
+
+
+def auto_paused(names: str) -> str:
+    return f"*Paused after three unanswered intro requests*\n{names}"

@@ -18,6 +18,7 @@ from bot.models import (
     DigestSuggestion,
     FeedbackKind,
     IntroOrigin,
+    MemberStatus,
     PairFeedback,
 )
 from bot.profiles import service as profiles
@@ -163,3 +164,27 @@ def test_kindred_projects_are_planned(session: Session) -> None:
     session.commit()
     plan = digest.preview(session, team_id=TEAM, now=NOW, rules=RULES)
     assert {row.kind for planned in plan.digests for row in planned.suggestions} == {"kindred"}
+
+
+def test_a_member_paused_for_leaving_intros_unanswered_no_longer_appears(session: Session) -> None:
+    ids = small_community(session)
+    dana = session.get(members.Member, ids["dana"])
+    at, rules = NOW, IntroRules()
+    for number in range(3):
+        assert ("U0TOMAS", ids["dana"]) in pairs(digest.preview(session, team_id=TEAM, now=at, rules=RULES))
+        asker = make_member(session, f"U0ASKER{number}", name=f"Asker {number}")
+        intro = intros.request(
+            session, asker=asker, other=dana, origin=IntroOrigin.DIGEST, now=at, rules=rules
+        )
+        for person in intros.to_ask(session, intro=intro, now=at, rules=rules):
+            intros.mark_asked(
+                session, intro=intro, participant=person, channel="D0", ts="1", now=at, rules=rules
+            )
+        at += rules.expiry
+        expired = intros.expire_due(session, team_id=TEAM, now=at)
+        intros.pause_quiet(session, expired=expired, now=at)
+        session.commit()
+    assert dana.status == MemberStatus.PAUSED
+    assert ids["dana"] not in {
+        other for _, other in pairs(digest.preview(session, team_id=TEAM, now=at, rules=RULES))
+    }

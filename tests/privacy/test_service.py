@@ -33,6 +33,7 @@ from bot.models import (
 )
 from bot.privacy import service as privacy
 from bot.slack.contact import (
+    AutoPaused,
     ChannelDigest,
     ConnectorOutcome,
     Digest,
@@ -268,6 +269,7 @@ def test_forgetting_deletes_a_delivery_of_every_kind_sent_to_the_member(session:
         ConnectorOutcome(made): "U0ALICE",  # about an intro that goes on without her
         Reconnect(declined, 1): "U0ALICE",
         ReconnectCredit(made): "U0ALICE",
+        AutoPaused(declined): "U0ALICE",
     }
     assert {type(kind) for kind in sent_to_alice} == set(get_args(Kind)) - {ChannelDigest}
     stored = {(d.user_id, d.key) for d in rows(session, Delivery)}  # the world has her welcome already

@@ -9,6 +9,7 @@ from bot.models import DigestCadence, MemberStatus
 from bot.slack.contact import (
     INTRO_KINDS,
     RECONNECT_KINDS,
+    AutoPaused,
     ChannelDigest,
     ConnectorOutcome,
     Digest,
@@ -39,6 +40,7 @@ PERSONAL_KINDS: list[Kind] = [
     ConnectorOutcome(12),
     Reconnect(12, 1),
     ReconnectCredit(12),
+    AutoPaused(12),
 ]
 
 STATES = {
@@ -55,13 +57,14 @@ STATES = {
 RULES = {
     Welcome: (True, True, False, True, True, False, True),
     Digest: (True, False, False, False, True, False, True),
-    IntroRequest: (True, True, False, True, True, False, True),
+    IntroRequest: (True, False, False, True, True, False, True),
     Introduction: (True, True, False, True, True, False, True),
     IntroEnded: (True, True, False, True, True, False, True),
     FollowUp: (True, False, False, True, True, False, True),
     ConnectorOutcome: (True, True, False, True, True, False, True),
     Reconnect: (True, False, False, True, False, False, True),
     ReconnectCredit: (True, True, False, True, True, False, True),
+    AutoPaused: (True, True, False, True, True, False, True),
 }
 
 
@@ -81,7 +84,7 @@ def test_may_contact(kind: Kind, state: str) -> None:
 def test_a_paused_member_with_digests_off_gets_neither_digests_nor_follow_ups() -> None:
     both = MemberState(MemberStatus.PAUSED, DigestCadence.OFF)
     refused = [type(kind) for kind in PERSONAL_KINDS if not may_contact(both, kind, NOW)]
-    assert refused == [Digest, FollowUp, Reconnect]
+    assert refused == [Digest, IntroRequest, FollowUp, Reconnect]
 
 
 KEYS = [
@@ -97,6 +100,7 @@ KEYS = [
     (Reconnect(12, 1), "reconnect:12:1"),
     (Reconnect(12, 2), "reconnect:12:2"),
     (ReconnectCredit(12), "reconnect:12:credit"),
+    (AutoPaused(12), "auto-paused:12"),
 ]
 
 
@@ -125,6 +129,8 @@ def test_every_kind_has_a_key() -> None:
         "reconnect:x:1",
         "reconnect:12:",
         "reconnect:12:soon",
+        "auto-paused:",
+        "auto-paused:x",
     ],
 )
 def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
@@ -132,7 +138,7 @@ def test_a_key_no_kind_builds_reads_as_none(key: str) -> None:
 
 
 def test_the_intro_a_message_is_about() -> None:
-    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None] + [12] * 9
+    assert [intro_of(kind) for kind, _ in KEYS] == [None, None, None] + [12] * 9 + [None]
     about_intros = {kind for kind in get_args(Kind) if "intro_id" in {f.name for f in fields(kind)}}
     assert about_intros == set(
         INTRO_KINDS + RECONNECT_KINDS

@@ -77,7 +77,11 @@ def test_the_intro_modal_is_valid_and_prefilled() -> None:
 def test_stats_are_valid_with_and_without_numbers() -> None:
     empty = Stats(0, 0, 0, 0, 0, None, None, None, [])
     assert "—" in str(valid(stats_message(empty))["blocks"])
-    full = Stats(10, 6, 2, 5, 3, 0.75, 30.5, 0.5, [(f"skill-{i}", i, 10 - i) for i in range(16)])
+    assert "Paused after" not in str(stats_message(empty).blocks)
+    skills = [(f"skill-{i}", i, 10 - i) for i in range(16)]
+    full = Stats(10, 6, 2, 5, 3, 0.75, 30.5, 0.5, skills, auto_paused=["Bob Brown", "Eve <Ops>"])
     shown = str(valid(stats_message(full))["blocks"])
+    assert "*Paused for silence*\\n2" in shown
+    assert "Bob Brown, Eve &lt;Ops&gt;" in shown
     assert "75%" in shown
     assert "30.5 hours" in shown

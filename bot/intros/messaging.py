@@ -181,7 +181,7 @@ def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
 def tell_auto_paused(flow: Flow, team_id: str, now: datetime) -> int:
     """One friendly DM to each member Kindred paused for their silence: why, and a Resume button. Returns
     how many were due."""
-    due = _read(flow, intros.auto_paused_untold, team_id=team_id)
+    due = _read(flow, intros.auto_paused_untold, team_id=team_id, now=now)
     for paused in due:
         kind = AutoPaused(paused.last_unanswered)
         dm = DM(team_id, paused.user_id, kind, auto_paused_message(paused.last_unanswered))

@@ -6,7 +6,7 @@ reach them through `intros.service`.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -15,6 +15,8 @@ from bot.intros.rules import QUIET_STREAK
 from bot.intros.views import Paused
 from bot.models import Consent, Intro, IntroParticipant, IntroStatus, Member, MemberStatus
 from bot.slack.contact import AUTO_PAUSED_KEY_PREFIX
+
+TELL_WITHIN = timedelta(days=2)
 
 
 def pause_quiet(session: Session, *, expired: Sequence[Intro], now: datetime) -> list[Member]:
@@ -45,18 +47,21 @@ def pause_quiet(session: Session, *, expired: Sequence[Intro], now: datetime) ->
     ]
 
 
-def auto_paused_untold(session: Session, *, team_id: str) -> list[Paused]:
+def auto_paused_untold(session: Session, *, team_id: str, now: datetime) -> list[Paused]:
     """Members paused for their silence who were not told yet: still paused, the streak still there (told,
-    it ends), and paused no earlier than the last unanswered question expired (a pause of their own came
-    before it)."""
-    paused = list(
-        session.exec(select(Member).where(Member.team_id == team_id, Member.status == MemberStatus.PAUSED))
+    it ends), and paused at the moment the last unanswered question expired (not by themselves, before or
+    after). Looked for during `TELL_WITHIN` of the pause (the job tells them on the same tick)."""
+    query = select(Member).where(
+        Member.team_id == team_id,
+        Member.status == MemberStatus.PAUSED,
+        col(Member.updated_at) >= now - TELL_WITHIN,
     )
+    paused = list(session.exec(query))
     streaks = _silent_streaks(session, paused)
     untold = []
     for member in paused:
         count, last = streaks[_id(member)]
-        if count >= QUIET_STREAK and last is not None and member.updated_at >= last.updated_at:
+        if count >= QUIET_STREAK and last is not None and member.updated_at == last.updated_at:
             untold.append(Paused(team_id, member.user_id, _id(last)))
     return untold
 

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.intros.views import Paused
-from bot.models import Delivery, DeliveryStatus, Intro, IntroOrigin, Member, MemberStatus
+from bot.models import Delivery, DeliveryStatus, Intro, IntroOrigin, Member, MemberStatus, ProfileUpdate
 from bot.profiles import service as profiles
 from bot.slack.contact import AutoPaused, delivery_key
 from tests.conftest import NOW
@@ -80,11 +80,13 @@ def rounds(session: Session, people: dict[str, Member]) -> Rounds:
 def test_three_silent_expiries_in_a_row_pause_at_the_third(session: Session, rounds: Rounds) -> None:
     assert rounds.silent() == []
     assert rounds.silent() == []
-    assert intros.auto_paused_untold(session, team_id=TEAM) == []
+    assert intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at) == []
     third = rounds.ask()
     assert rounds.end() == [rounds.bob]  # no fourth needed
     assert rounds.bob.status == MemberStatus.PAUSED
-    assert intros.auto_paused_untold(session, team_id=TEAM) == [Paused(TEAM, "U0BOB", third.id or 0)]
+    assert intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at) == [
+        Paused(TEAM, "U0BOB", third.id or 0)
+    ]
     assert all(m.status == MemberStatus.ACTIVE for m in rounds.people.values() if m is not rounds.bob)
 
 
@@ -114,9 +116,9 @@ def _told(session: Session, paused: Paused, at: datetime) -> None:
 def test_once_told_and_resumed_the_count_starts_again(session: Session, rounds: Rounds) -> None:
     for _ in range(3):
         rounds.silent()
-    [paused] = intros.auto_paused_untold(session, team_id=TEAM)
+    [paused] = intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at)
     _told(session, paused, rounds.at - timedelta(days=1))  # when the third expired
-    assert intros.auto_paused_untold(session, team_id=TEAM) == []
+    assert intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at) == []
     assert intros.auto_paused(session, team_id=TEAM) == [rounds.bob]
 
     profiles.resume(session, member=rounds.bob, now=rounds.at)
@@ -131,5 +133,7 @@ def test_someone_who_paused_themselves_is_not_told_kindred_did(session: Session,
     rounds.ask()
     profiles.pause(session, member=rounds.bob, now=rounds.at)
     assert rounds.end() == []
-    assert intros.auto_paused_untold(session, team_id=TEAM) == []
+    assert intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at) == []
+    profiles.update_profile(session, member=rounds.bob, update=ProfileUpdate(title="Baker"), now=rounds.at)
+    assert intros.auto_paused_untold(session, team_id=TEAM, now=rounds.at) == []  # an edit is no pause
     assert intros.auto_paused(session, team_id=TEAM) == []

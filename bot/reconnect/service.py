@@ -207,23 +207,27 @@ def _news(
         for project in projects:
             if project.member_id == row.other_id and project.created_at > since[row.id]:
                 offer(row, News("project", project.name))
-    for row, item in _their_needs_you_fit(session, rows, since, others, oldest, now, embedder):
-        offer(row, item)
-    for row, item in _their_offers_for_you(session, rows, since, others, oldest, now, embedder):
+    batch = _Batch(rows, since, others, oldest, now, embedder)
+    for row, item in [*_their_needs_you_fit(session, batch), *_their_offers_for_you(session, batch)]:
         offer(row, item)
     return found
 
 
-def _their_needs_you_fit(
-    session: Session,
-    rows: Sequence[Reconnect],
-    since: dict[int | None, datetime],
-    others: Collection[int],
-    oldest: datetime,
-    now: datetime,
-    embedder: Embedder | None,
-) -> list[tuple[Reconnect, News]]:
-    needs = _shared_open_needs(session, members=others, after=oldest)
+@dataclass(frozen=True)
+class _Batch:
+    """The reconnects `due` looks at, and since when each one's news counts."""
+
+    rows: Sequence[Reconnect]
+    since: dict[int | None, datetime]
+    others: Collection[int]
+    oldest: datetime
+    now: datetime
+    embedder: Embedder | None
+
+
+def _their_needs_you_fit(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
+    rows, since, now, embedder = batch.rows, batch.since, batch.now, batch.embedder
+    needs = _shared_open_needs(session, members=batch.others, after=batch.oldest)
     fits = _fits(session, needs, now=now, embedder=embedder)
     offers = _offers(session, ids=[offer_id for found in fits.values() for _, offer_id in found])
     return [
@@ -236,15 +240,8 @@ def _their_needs_you_fit(
     ]
 
 
-def _their_offers_for_you(
-    session: Session,
-    rows: Sequence[Reconnect],
-    since: dict[int | None, datetime],
-    others: Collection[int],
-    oldest: datetime,
-    now: datetime,
-    embedder: Embedder | None,
-) -> list[tuple[Reconnect, News]]:
+def _their_offers_for_you(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
+    rows, since, others, oldest = batch.rows, batch.since, batch.others, batch.oldest
     fresh = {
         offer.id: offer
         for offer in session.exec(
@@ -258,7 +255,7 @@ def _their_offers_for_you(
     if not fresh:
         return []
     needs = _shared_open_needs(session, members={row.member_id for row in rows}, after=None)
-    fits = _fits(session, needs, now=now, embedder=embedder)
+    fits = _fits(session, needs, now=batch.now, embedder=batch.embedder)
     return [
         (row, News("offer", fresh[offer_id].description, need.description))
         for row in rows

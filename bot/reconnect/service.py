@@ -121,6 +121,16 @@ def plant(session: Session, *, team_id: str, days: int) -> int:
     return len(sides)
 
 
+def any_due(session: Session, *, team_id: str, now: datetime) -> bool:
+    """Whether any reconnect of the team is due at `now` (one cheap query, before the matcher is loaded)."""
+    found = session.exec(
+        select(Reconnect.id)
+        .where(Reconnect.team_id == team_id, Reconnect.due_at <= now, col(Reconnect.state).in_(LIVE))
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None) -> list[Nudge]:
     """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
     paused or departed, or those who turned reconnects off; one with news goes before one without."""

@@ -77,6 +77,8 @@ def send(session: Session, now: datetime) -> list[reconnects.Nudge]:
 def test_both_sides_are_due_after_the_interval_each_about_the_other(session: Session, people) -> None:
     intro = met(session, people["ana"], people["ben"])
     assert due(session, DUE - timedelta(minutes=1)) == []
+    assert not reconnects.any_due(session, team_id=TEAM, now=DUE - timedelta(minutes=1))
+    assert reconnects.any_due(session, team_id=TEAM, now=DUE)
     found = {(n.user_id, n.other_user_id, n.intro_id, n.number, n.news) for n in due(session, DUE)}
     assert found == {("U0ANA", "U0BEN", intro.id, 1, None), ("U0BEN", "U0ANA", intro.id, 1, None)}
     assert reconnects.plant(session, team_id=TEAM, days=DAYS) == 0  # planted once

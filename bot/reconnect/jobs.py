@@ -43,8 +43,10 @@ def run(context: JobContext, now: datetime) -> ReconnectReport:
         try:
             with session_scope(context.sessions) as session:
                 report.planted += reconnects.plant(session, team_id=team_id, days=days)
-                embedder = load_embedder(context.settings.embedding_model)
-                due = reconnects.due(session, team_id=team_id, now=now, embedder=embedder)
+                due: list[reconnects.Nudge] = []
+                if reconnects.any_due(session, team_id=team_id, now=now):  # the matcher only when needed
+                    embedder = load_embedder(context.settings.embedding_model)
+                    due = reconnects.due(session, team_id=team_id, now=now, embedder=embedder)
             report.nudged += _nudge(context, due, now, days)
             report.credited += _credit(context, team_id, now)
         except Exception as error:

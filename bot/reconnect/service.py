@@ -121,6 +121,16 @@ def plant(session: Session, *, team_id: str, days: int) -> int:
     return len(sides)
 
 
+def any_due(session: Session, *, team_id: str, now: datetime) -> bool:
+    """Whether any reconnect of the team is due at `now` (one cheap query, before the matcher is loaded)."""
+    found = session.exec(
+        select(Reconnect.id)
+        .where(Reconnect.team_id == team_id, Reconnect.due_at <= now, col(Reconnect.state).in_(LIVE))
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None) -> list[Nudge]:
     """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
     paused or departed, or those who turned reconnects off; one with news goes before one without."""
@@ -207,23 +217,27 @@ def _news(
         for project in projects:
             if project.member_id == row.other_id and project.created_at > since[row.id]:
                 offer(row, News("project", project.name))
-    for row, item in _their_needs_you_fit(session, rows, since, others, oldest, now, embedder):
-        offer(row, item)
-    for row, item in _their_offers_for_you(session, rows, since, others, oldest, now, embedder):
+    batch = _Batch(rows, since, others, oldest, now, embedder)
+    for row, item in [*_their_needs_you_fit(session, batch), *_their_offers_for_you(session, batch)]:
         offer(row, item)
     return found
 
 
-def _their_needs_you_fit(
-    session: Session,
-    rows: Sequence[Reconnect],
-    since: dict[int | None, datetime],
-    others: Collection[int],
-    oldest: datetime,
-    now: datetime,
-    embedder: Embedder | None,
-) -> list[tuple[Reconnect, News]]:
-    needs = _shared_open_needs(session, members=others, after=oldest)
+@dataclass(frozen=True)
+class _Batch:
+    """The reconnects `due` looks at, and since when each one's news counts."""
+
+    rows: Sequence[Reconnect]
+    since: dict[int | None, datetime]
+    others: Collection[int]
+    oldest: datetime
+    now: datetime
+    embedder: Embedder | None
+
+
+def _their_needs_you_fit(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
+    rows, since, now, embedder = batch.rows, batch.since, batch.now, batch.embedder
+    needs = _shared_open_needs(session, members=batch.others, after=batch.oldest)
     fits = _fits(session, needs, now=now, embedder=embedder)
     offers = _offers(session, ids=[offer_id for found in fits.values() for _, offer_id in found])
     return [
@@ -236,15 +250,8 @@ def _their_needs_you_fit(
     ]
 
 
-def _their_offers_for_you(
-    session: Session,
-    rows: Sequence[Reconnect],
-    since: dict[int | None, datetime],
-    others: Collection[int],
-    oldest: datetime,
-    now: datetime,
-    embedder: Embedder | None,
-) -> list[tuple[Reconnect, News]]:
+def _their_offers_for_you(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
+    rows, since, others, oldest = batch.rows, batch.since, batch.others, batch.oldest
     fresh = {
         offer.id: offer
         for offer in session.exec(
@@ -258,7 +265,7 @@ def _their_offers_for_you(
     if not fresh:
         return []
     needs = _shared_open_needs(session, members={row.member_id for row in rows}, after=None)
-    fits = _fits(session, needs, now=now, embedder=embedder)
+    fits = _fits(session, needs, now=batch.now, embedder=batch.embedder)
     return [
         (row, News("offer", fresh[offer_id].description, need.description))
         for row in rows

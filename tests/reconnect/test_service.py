@@ -77,6 +77,8 @@ def send(session: Session, now: datetime) -> list[reconnects.Nudge]:
 def test_both_sides_are_due_after_the_interval_each_about_the_other(session: Session, people) -> None:
     intro = met(session, people["ana"], people["ben"])
     assert due(session, DUE - timedelta(minutes=1)) == []
+    assert not reconnects.any_due(session, team_id=TEAM, now=DUE - timedelta(minutes=1))
+    assert reconnects.any_due(session, team_id=TEAM, now=DUE)
     found = {(n.user_id, n.other_user_id, n.intro_id, n.number, n.news) for n in due(session, DUE)}
     assert found == {("U0ANA", "U0BEN", intro.id, 1, None), ("U0BEN", "U0ANA", intro.id, 1, None)}
     assert reconnects.plant(session, team_id=TEAM, days=DAYS) == 0  # planted once
@@ -112,25 +114,19 @@ def test_at_most_one_nudge_a_week_and_the_one_with_news_goes_first(session: Sess
     assert [n.other_user_id for n in due(session, later + timedelta(days=7))] == ["U0BEN"]
 
 
-def test_a_new_need_of_theirs_that_your_offer_fits_leads(session: Session, people) -> None:
+@pytest.mark.parametrize("visibility", [Visibility.SHARED, Visibility.PRIVATE])
+def test_a_new_need_of_theirs_that_your_offer_fits_leads_unless_private(
+    session: Session, people, visibility: Visibility
+) -> None:
     ana, ben = people["ana"], people["ben"]
     met(session, ana, ben)
     make_offer(session, ana, "Local SEO audits", skills=["seo"])
-    need = make_need(session, ben, "My shop isn't on Google", skills=["seo"])
+    need = make_need(session, ben, "My shop isn't on Google", skills=["seo"], visibility=visibility)
     need.created_at = NOW + timedelta(days=20)
     session.commit()
     news = {n.user_id: n.news for n in due(session, DUE)}
-    assert news["U0ANA"] == reconnects.News("need", "My shop isn't on Google", "Local SEO audits")
-
-
-def test_a_private_need_is_never_shown(session: Session, people) -> None:
-    ana, ben = people["ana"], people["ben"]
-    met(session, ana, ben)
-    make_offer(session, ana, "Local SEO audits", skills=["seo"])
-    need = make_need(session, ben, "My shop isn't on Google", skills=["seo"], visibility=Visibility.PRIVATE)
-    need.created_at = NOW + timedelta(days=20)
-    session.commit()
-    assert {n.user_id: n.news for n in due(session, DUE)}["U0ANA"] is None
+    shown = reconnects.News("need", "My shop isn't on Google", "Local SEO audits")
+    assert news["U0ANA"] == (shown if visibility == Visibility.SHARED else None)  # a private need never shows
 
 
 def test_a_new_offer_of_theirs_that_fits_your_need_leads(session: Session, people) -> None:

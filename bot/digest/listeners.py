@@ -21,6 +21,7 @@ from bot.slack.acting import Acting, Work
 from bot.slack.blocks.messages import Message
 from bot.slack.errors import guard
 from bot.slack.forms import id_value
+from bot.slack.surfaces import update_clicked
 
 
 def register(app: App) -> None:
@@ -38,7 +39,7 @@ def introduce_us(
             work.session, member=work.member, suggestion_id=suggestion_id, now=work.now, rules=rules
         )
         message = _digest_now(work, suggestion)
-    _update(client, body, message)
+    update_clicked(client, body, message)
     if intro is not None and intro.id is not None:
         intro_flow.ask(intro_flow.Flow(client, acting.deps.sessions, rules), intro.id, acting.deps.clock())
 
@@ -53,13 +54,7 @@ def not_for_me(
             work.session, member=work.member, suggestion_id=suggestion_id, now=work.now
         )
         message = _digest_now(work, suggestion)
-    _update(client, body, message)
-
-
-def _update(client: WebClient, body: dict[str, Any], message: Message | None) -> None:
-    container = body.get("container") or {}
-    if message is not None and container.get("type") == "message":
-        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
+    update_clicked(client, body, message)
 
 
 def _digest_now(work: Work, suggestion: DigestSuggestion) -> Message | None:

@@ -21,9 +21,9 @@ from bot.models import IntroOrigin, Member, Need, NeedStatus, Offer, OfferStatus
 from bot.slack import ids
 from bot.slack.acks import AT_ONCE
 from bot.slack.acting import Acting
-from bot.slack.blocks.messages import text_message
 from bot.slack.errors import guard
 from bot.slack.forms import id_value
+from bot.slack.surfaces import note_privately, update_clicked
 
 OUTCOMES = {
     ids.OUTCOME_MET: Outcome.MET,
@@ -52,7 +52,7 @@ def consent(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) 
             intros.unchanged_note(work.session, intro=intro, member=member) if unchanged else None
         )
     if unchanged_note is not None:
-        respond(response_type="ephemeral", replace_original=False, **text_message(unchanged_note).as_kwargs())
+        note_privately(respond, unchanged_note)
         return
     intro_flow.after_answer(_flow(acting), intro_id, answer, member, acting.deps.clock())
 
@@ -70,10 +70,7 @@ def outcome(
         other = intros.other_person(work.session, intro=intro, member=work.member)
         last = intro.follow_ups_sent >= 2
     note = intro_flow.outcome_note(chosen, last=last)
-    container = body.get("container") or {}
-    if container.get("type") == "message":
-        message = follow_up_message(intro_id, other.name, second=last, note=note)
-        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
+    update_clicked(client, body, follow_up_message(intro_id, other.name, second=last, note=note))
     if known:
         intro_flow.tell_connector(_flow(acting), intro_id, acting.deps.clock())
 

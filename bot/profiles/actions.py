@@ -19,7 +19,7 @@ from bot.slack.acks import AT_ONCE
 from bot.slack.acting import Acting
 from bot.slack.blocks import messages
 from bot.slack.errors import guard
-from bot.slack.surfaces import open_modal
+from bot.slack.surfaces import note_privately, open_modal
 
 
 def register(app: App) -> None:
@@ -58,7 +58,7 @@ def choose_cadence(
 def _confirm_in_message(body: dict[str, Any], respond: Respond, text: str) -> None:
     """A click in a message (the digest) gets a private note there; the Home tab shows the change itself."""
     if body.get("response_url"):
-        respond(response_type="ephemeral", replace_original=False, **messages.text_message(text).as_kwargs())
+        note_privately(respond, text)
 
 
 def set_cadence_from_message(ack: Ack, action: dict[str, Any], respond: Respond, acting: Acting) -> None:

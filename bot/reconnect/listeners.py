@@ -20,6 +20,7 @@ from bot.slack.blocks.messages import text_message
 from bot.slack.errors import guard
 from bot.slack.forms import id_value
 from bot.slack.kindred_command import Asked, Subcommands
+from bot.slack.surfaces import note_privately, update_clicked
 
 CHOICES = {
     ids.RECONNECT_IN_TOUCH: reconnects.Choice.IN_TOUCH,
@@ -65,16 +66,9 @@ def choose(
         )
         name = reconnects.other_name(work.session, row=row)
     if not changed:
-        respond(
-            response_type="ephemeral",
-            replace_original=False,
-            **text_message(texts.ALREADY_ANSWERED).as_kwargs(),
-        )
+        note_privately(respond, texts.ALREADY_ANSWERED)
         return
-    container = body.get("container") or {}
-    if container.get("type") == "message":
-        message = answered_message(name, NOTES[chosen])
-        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
+    update_clicked(client, body, answered_message(name, NOTES[chosen]))
 
 
 def switch(asked: Asked) -> None:

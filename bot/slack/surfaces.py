@@ -4,6 +4,7 @@ import logging
 import time
 from typing import Any
 
+from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
@@ -14,7 +15,7 @@ from bot.errors import DomainError, InvalidInput
 from bot.members import Identity
 from bot.slack.acks import ACKED_AT
 from bot.slack.blocks.inputs import notice_modal
-from bot.slack.blocks.messages import Message
+from bot.slack.blocks.messages import Message, text_message
 from bot.slack.context import Deps
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,19 @@ def tell(
         except SlackApiError as error:
             log.info("notice modal not shown (%s); sending a DM", error.response.get("error"))
     dm(client, user_id=user_id, message=message)
+
+
+def note_privately(respond: Respond, text: str) -> None:
+    """A note only the clicker sees, under the message they clicked in (which stays as it was)."""
+    respond(response_type="ephemeral", replace_original=False, **text_message(text).as_kwargs())
+
+
+def update_clicked(client: WebClient, body: dict[str, Any], message: Message | None) -> None:
+    """Rebuild the message a button was clicked in, in place, so its answered buttons are gone. A click in
+    the Home tab or a modal has no message to update."""
+    container = body.get("container") or {}
+    if message is not None and container.get("type") == "message":
+        client.chat_update(channel=container["channel_id"], ts=container["message_ts"], **message.as_kwargs())
 
 
 TRIGGER_LIFETIME = 3.0  # seconds Slack accepts a trigger_id for

@@ -18,6 +18,8 @@ from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.matching.model_files import DEFAULT_MODEL, ModelNotFound, locate
+from bot.quiet_hours import DEFAULT as DEFAULT_QUIET_HOURS
+from bot.quiet_hours import QuietHours
 
 SLACK_API_URL = "https://slack.com/api/"
 DATABASE_URL_FORMS = (
@@ -79,6 +81,7 @@ class Settings(BaseSettings):
     intro_expiry_days: int = Field(7, validation_alias="KINDRED_INTRO_EXPIRY_DAYS", ge=1, le=30)
     follow_up_days: int = Field(14, validation_alias="KINDRED_FOLLOW_UP_DAYS", ge=14, le=28)
     reconnect_days: int = Field(90, validation_alias="KINDRED_RECONNECT_DAYS", ge=30, le=365)
+    quiet_hours: str = Field(DEFAULT_QUIET_HOURS, validation_alias="KINDRED_QUIET_HOURS")
     max_pending_intros: int = Field(3, validation_alias="KINDRED_MAX_PENDING_INTROS", ge=1, le=20)
     max_intro_requests_per_week: int = Field(
         2, validation_alias="KINDRED_MAX_INTRO_REQUESTS_PER_WEEK", ge=1, le=20
@@ -163,6 +166,12 @@ class Settings(BaseSettings):
             ) from None
         return value
 
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_hours_shape(cls, value: str) -> str:
+        quiet = QuietHours.parse(value)
+        return "off" if quiet is None else str(quiet)
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split_admins(cls, value: object) -> tuple[str, ...]:
@@ -205,6 +214,11 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def quiet(self) -> QuietHours | None:
+        """The hours of each member's night in which nothing is sent unasked; None when turned off."""
+        return QuietHours.parse(self.quiet_hours)
 
     def require_token(self, hint: str = "") -> None:
         """Check what sending anything to Slack needs."""

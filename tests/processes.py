@@ -38,8 +38,13 @@ def slack_knowing_the_demo() -> Iterator[tuple[FakeSlack, Community]]:
         yield fake, community
 
 
-def import_the_demo(env: dict[str, str], folder: Path) -> None:
-    (folder / "community.json").write_text(demo_text())
+def import_the_demo(env: dict[str, str], folder: Path, *, all_in: str | None = None) -> None:
+    """Import the demo community; `all_in` moves every member to that time zone (for tests whose digest is
+    due now on the wall clock: each member gets theirs at its time on their own clock)."""
+    community = json.loads(demo_text())
+    for member in community["members"] if all_in else []:
+        member["timezone"] = all_in
+    (folder / "community.json").write_text(json.dumps(community))
     with KindredProcess(["import", "community.json"], env, folder) as loading:
         assert loading.wait() == 0
 
@@ -58,7 +63,8 @@ def slow_dm(number: int, seconds: float, started: threading.Event) -> FaultFn:
 
 
 def digest_due_now() -> dict[str, str]:
-    """Settings that make this week's digest due since two minutes ago (UTC), as `kindred run` sees it."""
+    """Settings that make this week's digest due since two minutes ago for members in UTC (import the demo
+    `all_in="UTC"`), as `kindred run` sees it, whatever the hour: no quiet hours."""
     since = datetime.now(UTC) - timedelta(minutes=2)
     if since.weekday() == 0 and since.time() < dt_time(0, 3):  # just after the week turned: wait it out
         time.sleep(180)
@@ -67,6 +73,7 @@ def digest_due_now() -> dict[str, str]:
         "KINDRED_TIMEZONE": "UTC",
         "KINDRED_DIGEST_DAY": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[since.weekday()],
         "KINDRED_DIGEST_TIME": since.strftime("%H:%M"),
+        "KINDRED_QUIET_HOURS": "off",
     }
 
 

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,10 @@ import pytest
 
 from bot.cli import main
 from bot.demo import demo_text
+from tests.fakeslack import FakeSlack
 from tests.processes import kindred_command
+
+DEMO = json.loads(demo_text())
 
 
 @pytest.fixture
@@ -204,27 +208,55 @@ def test_a_bad_now_is_explained(in_tmp: Path, capsys: pytest.CaptureFixture[str]
     assert "--now must be an ISO date" in capsys.readouterr().err
 
 
-def test_digest_and_tick_send_through_slack(
-    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch
-) -> None:
-    from tests.fakeslack import FakeSlack
-
-    document = json.loads(demo_text())
-    with FakeSlack(team_id=document["team_id"]) as fake:
-        for member in document["members"]:
+@pytest.fixture
+def demo_in_slack(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSlack]:
+    """The demo community imported, its people in a fake Slack that the CLI talks to."""
+    with FakeSlack(team_id=DEMO["team_id"]) as fake:
+        for member in DEMO["members"]:
             fake.add_user(member["user_id"], name=member["user_id"].lower(), real_name=member["name"])
         monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)
         monkeypatch.setenv("SLACK_API_URL", fake.api_url)
         (in_tmp / "community.json").write_text(demo_text())
         main(["import", "community.json"])
-        assert main(["tick", "--now", "2026-11-23T08:59"]) == 0
-        assert "weekly-digest" not in capsys.readouterr().out
-        assert main(["tick", "--now", "2026-11-23T09:05"]) == 0
-        assert "weekly-digest" in capsys.readouterr().out
-        sent = len(fake.calls_to("chat.postMessage"))
-        assert sent > 20
-        assert main(["digest", "--now", "2026-11-23T10:00"]) == 0  # the same period: nothing new to send
-        assert len(fake.calls_to("chat.postMessage")) == sent
+        yield fake
+
+
+def test_digest_and_tick_send_through_slack(
+    demo_in_slack: FakeSlack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = demo_in_slack
+    # Each member's digest comes at 09:00 on their own clock: first in Istanbul (06:00 UTC), last in
+    # Vancouver (17:00 UTC).
+    assert main(["tick", "--now", "2026-11-23T05:59"]) == 0
+    assert "weekly-digest" not in capsys.readouterr().out
+    assert main(["tick", "--now", "2026-11-23T06:05"]) == 0
+    assert "weekly-digest" in capsys.readouterr().out
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    assert main(["tick", "--now", "2026-11-23T17:05"]) == 0
+    sent = len(fake.calls_to("chat.postMessage"))
+    assert sent > 20
+    assert main(["digest", "--now", "2026-11-23T17:30"]) == 0  # the same period: nothing new to send
+    assert len(fake.calls_to("chat.postMessage")) == sent
+
+
+def test_a_digest_sent_by_hand_goes_now_except_to_members_in_their_night(
+    demo_in_slack: FakeSlack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = demo_in_slack
+    americans = {m["user_id"] for m in DEMO["members"] if m["timezone"].startswith("America/")}
+    capsys.readouterr()
+    # 05:00 UTC: 08:00 in Istanbul, still night from Athens west to Vancouver.
+    assert main(["digest", "--now", "2026-11-23T05:00"]) == 0
+    told = capsys.readouterr().err
+    reached = {call.args["channel"] for call in fake.calls_to("chat.postMessage")}
+    assert reached
+    assert not reached & americans
+    assert (
+        "are in their quiet hours (KINDRED_QUIET_HOURS): the scheduler sends theirs in their morning" in told
+    )
+    assert main(["tick", "--now", "2026-11-23T17:05"]) == 0  # the scheduler sends the rest
+    reached = {call.args["channel"] for call in fake.calls_to("chat.postMessage")}
+    assert americans & reached
 
 
 def test_tick_drives_the_intro_lifecycle(
@@ -234,7 +266,6 @@ def test_tick_drives_the_intro_lifecycle(
     from bot.intros import service as intros
     from bot.members import Identity, ensure_member
     from bot.models import Intro, IntroStatus
-    from tests.fakeslack import FakeSlack
 
     with FakeSlack(team_id="T0CLI") as fake:
         monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)

@@ -70,6 +70,12 @@ def test_defaults_work_without_any_setting() -> None:
         ("DATABASE_URL", "not a url", "DATABASE_URL is not a database URL"),
         ("KINDRED_DIGEST_CHANNEL", "#general", "KINDRED_DIGEST_CHANNEL must be a channel ID"),
         ("KINDRED_DIGEST_TIME", "25:99", "KINDRED_DIGEST_TIME must be a time of day"),
+        (
+            "KINDRED_QUIET_HOURS",
+            "10pm to 7am",
+            'KINDRED_QUIET_HOURS must be two times of day such as "20:00-08:00", or "off"',
+        ),
+        ("KINDRED_QUIET_HOURS", "08:00-08:00", "KINDRED_QUIET_HOURS must start and end at different times"),
     ],
 )
 def test_a_malformed_setting_names_the_variable_and_the_fix(
@@ -266,3 +272,9 @@ def test_a_sqlite_file_in_a_folder_nobody_may_write_is_named(
     assert str(raised.value).startswith(
         f"DATABASE_URL names the file {locked}/kindred.db, but its folder {locked} is not writable"
     )
+
+
+def test_quiet_hours_are_read_or_turned_off() -> None:
+    assert str(load_settings(KINDRED_QUIET_HOURS="22:30 - 7:00").quiet) == "22:30-07:00"
+    assert load_settings(KINDRED_QUIET_HOURS="off").quiet is None
+    assert str(load_settings().quiet) == "20:00-08:00"

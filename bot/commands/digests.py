@@ -89,8 +89,14 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
         text = None if args.json else digest_output.as_text(session, plan)
     print(json.dumps(output, indent=2, ensure_ascii=False) if args.json else text)
     if not args.dry_run:
-        report = digest_job.run_team(context, team, now)
+        report = digest_job.run_team(context, team, now, own_time=False)
         print(f"Sent: {report.outcomes}; errors: {report.errors}.", file=sys.stderr)
+        if report.waiting:
+            print(
+                f"{report.waiting} member(s) are in their quiet hours (KINDRED_QUIET_HOURS): "
+                "the scheduler sends theirs in their morning.",
+                file=sys.stderr,
+            )
         return 0 if report.errors == 0 else EXIT_FAILED
     return 0
 

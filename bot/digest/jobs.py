@@ -1,4 +1,6 @@
-"""The weekly digest job: plan the period once, then DM every planned member exactly once.
+"""The weekly digest job: plan the period once, then DM every planned member exactly once, each at the
+digest's day and time on their own clock (`DigestRules.slot`): the job runs from the team's first slot of
+the week to two days after its last, and a member whose moment has not come yet is `WAITING`.
 
 Re-runnable: members who already have this period's digest are skipped, the rest are sent; a member whose
 DM fails is counted and retried on the next run, and one member's failure never stops the others. A rejected
@@ -28,6 +30,7 @@ from bot.slack.delivery_ledger import FatalSlackError, Outcome
 log = logging.getLogger(__name__)
 
 DIGEST_WINDOW = timedelta(days=2)  # a digest not sent within two days of its time waits for next period
+MISSED = "missed"  # its two days passed unsent (Kindred was down): it waits for the next period
 
 
 @dataclass
@@ -39,12 +42,17 @@ class DigestReport:
     errors: int = 0
 
     @property
+    def waiting(self) -> int:
+        return self.outcomes.get(Outcome.WAITING, 0)
+
+    @property
     def complete(self) -> bool:
         finished = self.outcomes.get(Outcome.SENT, 0) + self.outcomes.get(Outcome.ALREADY_SENT, 0)
         finished += self.outcomes.get(Outcome.FAILED, 0) + self.outcomes.get(Outcome.SKIPPED, 0)
+        finished += self.outcomes.get(MISSED, 0)
         return self.errors == 0 and finished == self.planned
 
-    def count(self, outcome: Outcome) -> None:
+    def count(self, outcome: str) -> None:
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
 
 
@@ -54,15 +62,19 @@ def run(context: JobContext, now: datetime) -> list[DigestReport]:
     return [run_team(context, team_id, now) for team_id in teams]
 
 
-def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
+def run_team(context: JobContext, team_id: str, now: datetime, *, own_time: bool = True) -> DigestReport:
+    """Send the team's digests due at `now`; `own_time=False` (`kindred digest`, run by hand) sends every
+    planned digest now instead of at each member's own time — still never in someone's quiet hours."""
     if context.plan_apart and not _plan_apart(context, team_id, now):
         period = _rules(context).period(now).key
         log.info(
             "digest %s for %s: stopping before it was planned; it is planned on the next run", period, team_id
         )
         return DigestReport(team_id=team_id, period=period)
+    rules = _rules(context)
     with session_scope(context.sessions) as session:
-        plan = digest.plan(session, team_id=team_id, now=now, rules=_rules(context))
+        plan = digest.plan(session, team_id=team_id, now=now, rules=rules)
+        zones = digest.timezones(session, team_id=team_id)
     kind = Digest(plan.period.key)
     report = DigestReport(team_id=team_id, period=plan.period.key, planned=len(plan.digests))
     with session_scope(context.sessions) as session:
@@ -74,6 +86,11 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
         if planned.member.user_id in done:
             report.count(Outcome.ALREADY_SENT)
             continue
+        if own_time:
+            slot = rules.slot(plan.period, zones.get(planned.member.id or 0, planned.member.timezone))
+            if now < slot or now >= slot + DIGEST_WINDOW:
+                report.count(Outcome.WAITING if now < slot else MISSED)
+                continue
         try:
             report.count(_send(context, planned, kind=kind, now=now))
         except FatalSlackError:
@@ -92,7 +109,7 @@ def run_team(context: JobContext, team_id: str, now: datetime) -> DigestReport:
             if run_row is not None and run_row.completed_at is None:
                 run_row.completed_at = now
                 session.add(run_row)
-    if context.settings.digest_channel:
+    if context.settings.digest_channel and (now >= plan.period.scheduled_at or not own_time):
         post_channel_digest(context, team_id=team_id, period=plan.period, now=now)
     log.info(
         "digest %s for %s: %s planned, %s, %s errors",
@@ -133,7 +150,9 @@ def _send(context: JobContext, planned: digest.PlannedDigest, *, kind: Digest, n
     if message is None:
         return Outcome.SKIPPED
     dm = DM(member.team_id, member.user_id, kind, message)
-    return send_once(context.client, context.sessions, dm, now=now, pacer=context.pacer)
+    return send_once(
+        context.client, context.sessions, dm, now=now, quiet=context.settings.quiet, pacer=context.pacer
+    )
 
 
 def post_channel_digest(context: JobContext, *, team_id: str, period: Period, now: datetime) -> Outcome:
@@ -162,7 +181,7 @@ def post_channel_digest(context: JobContext, *, team_id: str, period: Period, no
     if not offers and not needs:
         return Outcome.SKIPPED
     post = DM(team_id, channel, ChannelDigest(period.key), channel_digest_message(offers, needs))
-    return send_once(context.client, context.sessions, post, now=now)
+    return send_once(context.client, context.sessions, post, now=now, quiet=context.settings.quiet)
 
 
 def _rules(context: JobContext) -> DigestRules:
@@ -170,15 +189,17 @@ def _rules(context: JobContext) -> DigestRules:
 
 
 def digest_is_due(context: JobContext, now: datetime) -> bool:
-    """From the digest's time (default Monday 09:00, community time) for two days, until every workspace's
-    digest of the period is complete."""
-    period = _rules(context).period(now)
-    if not period.scheduled_at <= now < period.scheduled_at + DIGEST_WINDOW:
-        return False
+    """From a workspace's first member's digest time of the week (default Monday 09:00 on their clock) until
+    two days after its last member's, while that workspace's digest of the period is not complete."""
+    rules = _rules(context)
+    period = rules.period(now)
     with session_scope(context.sessions) as session:
         for team_id in repo.team_ids(session):
             run = repo.get_run(session, team_id=team_id, period=period.key)
-            if run is None or run.completed_at is None:
+            if run is not None and run.completed_at is not None:
+                continue
+            first, last = digest.slots(session, team_id=team_id, period=period, rules=rules)
+            if first <= now < last + DIGEST_WINDOW:
                 return True
     return False
 
@@ -190,7 +211,7 @@ def digest_time(settings: Settings) -> Weekly:
 WEEKLY_DIGEST = ScheduledJob(
     "weekly-digest",
     "DM each opted-in member this period's kindred spirits",
-    "weekly from KINDRED_DIGEST_DAY at KINDRED_DIGEST_TIME, for two days until every digest is sent",
+    "weekly on KINDRED_DIGEST_DAY at KINDRED_DIGEST_TIME on each member's clock, until every digest is sent",
     digest_is_due,
     run,
     wakes_at=digest_time,

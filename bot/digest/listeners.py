@@ -41,7 +41,8 @@ def introduce_us(
         message = _digest_now(work, suggestion)
     update_clicked(client, body, message)
     if intro is not None and intro.id is not None:
-        intro_flow.ask(intro_flow.Flow(client, acting.deps.sessions, rules), intro.id, acting.deps.clock())
+        flow = intro_flow.Flow.of(client, acting.deps.sessions, acting.deps.settings)
+        intro_flow.ask(flow, intro.id, acting.deps.clock())
 
 
 def not_for_me(

@@ -1,17 +1,41 @@
-"""Digest periods: ISO weeks in the community's time zone, and when each week's digest is due."""
+"""Digest periods: ISO weeks in the community's time zone, and when each week's digest is due — where the
+community lives (`scheduled_at`, the channel digest's time) and for each member on their own clock
+(`local_slot`).
+
+The period key stays the community's ISO week whatever a member's zone, so each member gets one digest a
+week, exactly once; only the moment within that week is their own."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import WEEKDAYS
+from bot.quiet_hours import QuietHours
+
+LAST_CALL = timedelta(hours=1)  # no slot is later than this before the week ends, so a tick still sends it
 
 
 @dataclass(frozen=True)
 class Period:
     key: str  # "2026-W48"
     week_start: date  # that ISO week's Monday, in the community's time zone
-    scheduled_at: datetime  # when its digest goes out (aware, UTC)
+    scheduled_at: datetime  # when its digest goes out where the community lives (aware, UTC)
+    starts_at: datetime  # the week's first instant where the community lives (aware, UTC)
+    ends_at: datetime  # the next week's first instant
+
+    def local_slot(self, zone: ZoneInfo, *, day: str, at: time, quiet: QuietHours | None) -> datetime:
+        """When a member whose clock reads `zone` gets this period's digest: `day` at `at` on their own
+        clock, kept inside the community's week (a member far east of it gets theirs as the week opens),
+        and out of their quiet hours (then the next morning, or the last evening before the week ends)."""
+        send_day = self.week_start + timedelta(days=WEEKDAYS.index(day))
+        slot = datetime.combine(send_day, at, tzinfo=zone).astimezone(UTC)
+        slot = min(max(slot, self.starts_at), self.ends_at - LAST_CALL)
+        if quiet is not None and quiet.is_quiet(slot, zone):
+            morning = quiet.ends_after(slot, zone)
+            slot = (
+                morning if morning <= self.ends_at - LAST_CALL else quiet.began_before(slot, zone) - LAST_CALL
+            )
+        return max(slot, self.starts_at)
 
 
 def period_of(now: datetime, *, zone: ZoneInfo, day: str = "mon", at: time = time(9, 0)) -> Period:
@@ -21,7 +45,11 @@ def period_of(now: datetime, *, zone: ZoneInfo, day: str = "mon", at: time = tim
     monday = local.date() - timedelta(days=weekday - 1)
     send_day = monday + timedelta(days=WEEKDAYS.index(day))
     scheduled = datetime.combine(send_day, at, tzinfo=zone).astimezone(UTC)
-    return Period(key=f"{year}-W{week:02d}", week_start=monday, scheduled_at=scheduled)
+    starts = datetime.combine(monday, time(0, 0), tzinfo=zone).astimezone(UTC)
+    ends = datetime.combine(monday + timedelta(weeks=1), time(0, 0), tzinfo=zone).astimezone(UTC)
+    return Period(
+        key=f"{year}-W{week:02d}", week_start=monday, scheduled_at=scheduled, starts_at=starts, ends_at=ends
+    )
 
 
 def parse_moment(text: str, *, zone: ZoneInfo, default_time: time = time(9, 0)) -> datetime:

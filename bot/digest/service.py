@@ -15,7 +15,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot import repo, vectors
 from bot.config import Settings
@@ -54,6 +54,7 @@ from bot.models import (
     SuggestionStatus,
     Visibility,
 )
+from bot.quiet_hours import QuietHours, zone_of
 from bot.slack.contact import DIGEST_KEY_PREFIX
 
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
@@ -68,6 +69,7 @@ class DigestRules:
     at: time = time(9, 0)
     limits: Limits = field(default_factory=Limits)
     embedding_model: str = DEFAULT_MODEL  # KINDRED_EMBEDDING_MODEL; "none" matches by vocabulary alone
+    quiet: QuietHours | None = None  # KINDRED_QUIET_HOURS, on each member's own clock
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "DigestRules":
@@ -78,6 +80,7 @@ class DigestRules:
             at=settings.digest_time,
             limits=limits,
             embedding_model=settings.embedding_model,
+            quiet=settings.quiet,
         )
 
     @property
@@ -86,6 +89,10 @@ class DigestRules:
 
     def period(self, now: datetime) -> Period:
         return period_of(now, zone=self.zone, day=self.day, at=self.at)
+
+    def slot(self, period: Period, timezone: str) -> datetime:
+        """When a member in `timezone` (their Slack `tz`) gets this period's digest."""
+        return period.local_slot(zone_of(timezone), day=self.day, at=self.at, quiet=self.quiet)
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,23 @@ def preview(session: Session, *, team_id: str, now: datetime, rules: DigestRules
     return Plan(
         team_id, period, None, _grouped(session, _compute(session, team_id=team_id, now=now, rules=rules))
     )
+
+
+def timezones(session: Session, *, team_id: str) -> dict[int, str]:
+    """Member id → their Slack time zone, for everyone in the team (the digest goes out on their clock)."""
+    rows = session.exec(select(Member.id, Member.timezone).where(Member.team_id == team_id)).all()
+    return {member_id: timezone for member_id, timezone in rows if member_id is not None}
+
+
+def slots(session: Session, *, team_id: str, period: Period, rules: DigestRules) -> tuple[datetime, datetime]:
+    """The first and the last moment a member of the team gets this period's digest."""
+    zones = session.exec(
+        select(Member.timezone)
+        .where(Member.team_id == team_id, Member.status == MemberStatus.ACTIVE)
+        .distinct()
+    ).all()
+    moments = [rules.slot(period, zone) for zone in zones] or [period.scheduled_at]
+    return min(moments), max(moments)
 
 
 def is_due(cadence: DigestCadence, last_digest: datetime | None, now: datetime) -> bool:

@@ -124,7 +124,7 @@ def _connect(acting: Acting, first: str, second: str, reason: str) -> str:
         )
         intro_id, names = intro.id, (escape(a.name), escape(b.name))
     assert intro_id is not None
-    intro_flow.ask(intro_flow.Flow(acting.client, deps.sessions, rules), intro_id, deps.clock())
+    intro_flow.ask(intro_flow.Flow.of(acting.client, deps.sessions, deps.settings), intro_id, deps.clock())
     return texts.connector_confirmation(*names)
 
 

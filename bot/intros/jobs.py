@@ -19,7 +19,6 @@ from bot import repo
 from bot.db import session_scope
 from bot.intros import messaging as intro_flow
 from bot.intros import service as intros
-from bot.intros.rules import IntroRules
 from bot.scheduler.context import JobContext
 from bot.scheduler.jobs import ScheduledJob, always
 
@@ -38,8 +37,7 @@ class IntroReport:
 
 
 def run(context: JobContext, now: datetime) -> IntroReport:
-    rules = IntroRules.from_settings(context.settings)
-    flow = intro_flow.Flow(context.client, context.sessions, rules, pacer=context.pacer)
+    flow = intro_flow.Flow.of(context.client, context.sessions, context.settings, pacer=context.pacer)
     report = IntroReport()
     with session_scope(context.sessions) as session:
         teams = list(repo.team_ids(session))

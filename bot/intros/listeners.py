@@ -113,6 +113,4 @@ def ask_from_need(ack: Ack, action: dict[str, Any], respond: Respond, acting: Ac
 
 
 def _flow(acting: Acting) -> intro_flow.Flow:
-    return intro_flow.Flow(
-        acting.client, acting.deps.sessions, IntroRules.from_settings(acting.deps.settings)
-    )
+    return intro_flow.Flow.of(acting.client, acting.deps.sessions, acting.deps.settings)

@@ -23,6 +23,7 @@ from typing import TypeVar
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.config import Settings
 from bot.db import SessionFactory, session_scope
 from bot.intros import service as intros
 from bot.intros import texts, views
@@ -31,6 +32,7 @@ from bot.intros.rules import Answer, IntroRules
 from bot.intros.views import AskQueue, Done, IntroView, Person
 from bot.matching.engine import first_name
 from bot.models import Consent, IntroStatus, Member, Outcome
+from bot.quiet_hours import QuietHours
 from bot.slack.blocks.common import escape
 from bot.slack.blocks.messages import Message, text_message
 from bot.slack.contact import (
@@ -57,7 +59,14 @@ class Flow:
     client: WebClient
     sessions: SessionFactory
     rules: IntroRules
+    quiet: QuietHours | None  # KINDRED_QUIET_HOURS: what must wait for a member's morning waits
     pacer: Pacer | None = None  # set by the intro job (many DMs at once); replies to a click are not paced
+
+    @classmethod
+    def of(
+        cls, client: WebClient, sessions: SessionFactory, settings: Settings, pacer: Pacer | None = None
+    ) -> "Flow":
+        return cls(client, sessions, IntroRules.from_settings(settings), settings.quiet, pacer)
 
 
 def ask(flow: Flow, intro_id: int, now: datetime) -> int:
@@ -79,7 +88,9 @@ def _ask(flow: Flow, queue: AskQueue, now: datetime) -> int:
                 other = view.other(person.member_id)
                 message = consent_message(view.id, other.card, view.why_invitee)
                 dm = DM(view.team_id, person.user_id, IntroRequest(view.id), message)
-                outcome = send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
+                outcome = send_once(
+                    flow.client, flow.sessions, dm, now=now, quiet=flow.quiet, pacer=flow.pacer
+                )
                 if outcome in DELIVERED:
                     queue.asked(person)
                     done.append(views.Asked(view.id, person.participant_id, _sent(dm)))
@@ -125,7 +136,10 @@ def _introduce(flow: Flow, due: list[IntroView], now: datetime) -> int:
                 asker_user_id=view.asker_user_id,
             )
             dm = DM.group(view.team_id, (a.user_id, b.user_id), Introduction(view.id), message)
-            if send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer) not in DELIVERED:
+            if (
+                send_once(flow.client, flow.sessions, dm, now=now, quiet=flow.quiet, pacer=flow.pacer)
+                not in DELIVERED
+            ):
                 continue
             done.append(views.IntroductionSent(view.id, _sent(dm)))
             for person, other in ((a, b), (b, a)):
@@ -139,12 +153,13 @@ def tell_ended(flow: Flow, team_id: str, now: datetime) -> int:
     due = _read(flow, intros.endings_due, team_id=team_id, now=now)
     with _recording(flow, now) as done:
         for view in due:
-            _tell_one_ended(flow, view, now)
-            done.append(views.EndingTold(view.id))
+            if _tell_one_ended(flow, view, now):
+                done.append(views.EndingTold(view.id))
     return len(due)
 
 
-def _tell_one_ended(flow: Flow, view: IntroView, now: datetime) -> None:
+def _tell_one_ended(flow: Flow, view: IntroView, now: datetime) -> bool:
+    """False while someone's note waits for their morning (the ending stays due, nothing is sent twice)."""
     names = [escape(first_name(person.name)) for person in view.people]
     notes: list[tuple[str, str]] = []
     if view.connector_user_id is not None:
@@ -159,8 +174,11 @@ def _tell_one_ended(flow: Flow, view: IntroView, now: datetime) -> None:
     for person in view.people:
         if person.consent == Consent.PENDING:
             _close_consent(flow, view, person, note=closing)
-    for user_id, text in notes:
+    sent = [
         _send_note(flow, view.team_id, user_id, IntroEnded(view.id), text_message(text), now)
+        for user_id, text in notes
+    ]
+    return Delivery.WAITING not in sent
 
 
 def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
@@ -170,11 +188,13 @@ def send_follow_ups(flow: Flow, team_id: str, now: datetime) -> int:
         for view in due:
             kind = FollowUp(view.id, view.follow_ups_sent + 1)
             second = view.follow_ups_sent >= 1
+            sent = []
             for person in view.people:  # paused or left: `send_once` skips them
                 other = view.other(person.member_id)
                 message = follow_up_message(view.id, other.name, second=second)
-                _send_note(flow, view.team_id, person.user_id, kind, message, now)
-            done.append(views.FollowUpSent(view.id))
+                sent.append(_send_note(flow, view.team_id, person.user_id, kind, message, now))
+            if Delivery.WAITING not in sent:  # one side's morning may come later: it stays due till then
+                done.append(views.FollowUpSent(view.id))
     return len(due)
 
 
@@ -185,7 +205,7 @@ def tell_auto_paused(flow: Flow, team_id: str, now: datetime) -> int:
     for paused in due:
         kind = AutoPaused(paused.last_unanswered)
         dm = DM(team_id, paused.user_id, kind, auto_paused_message(paused.last_unanswered))
-        send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
+        send_once(flow.client, flow.sessions, dm, now=now, quiet=flow.quiet, pacer=flow.pacer)
     return len(due)
 
 
@@ -205,8 +225,9 @@ def _tell_connectors(flow: Flow, due: list[IntroView], now: datetime) -> int:
             assert view.connector_user_id is not None
             a, b = (first_name(person.name) for person in view.people)
             message = text_message(texts.connector_outcome(a, b, met=view.status == IntroStatus.MET))
-            _send_note(flow, view.team_id, view.connector_user_id, ConnectorOutcome(view.id), message, now)
-            done.append(views.ConnectorTold(view.id))
+            kind = ConnectorOutcome(view.id)
+            if _send_note(flow, view.team_id, view.connector_user_id, kind, message, now) != Delivery.WAITING:
+                done.append(views.ConnectorTold(view.id))
     return len(due)
 
 
@@ -249,12 +270,14 @@ def _close_consent(flow: Flow, view: IntroView, person: Person, *, note: str) ->
 
 def _send_note(
     flow: Flow, team_id: str, user_id: str, kind: IntroKind, message: Message, now: datetime
-) -> None:
+) -> Delivery | None:
+    """How the note went; None when Slack refused it (logged: a note is not worth stopping a job for)."""
     dm = DM(team_id, user_id, kind, message)
     try:
-        send_once(flow.client, flow.sessions, dm, now=now, pacer=flow.pacer)
+        return send_once(flow.client, flow.sessions, dm, now=now, quiet=flow.quiet, pacer=flow.pacer)
     except SlackApiError as error:
         log.warning("could not send %s to %s: %s", dm.key, user_id, error.response.get("error"))
+        return None
 
 
 def _sent(dm: DM) -> views.Sent:

@@ -41,7 +41,7 @@ def member_joined(event: dict[str, Any], client: WebClient, context: Any) -> Non
             return
         members.ensure_member(session, who=who, now=deps.clock())
     dm = DM(team_id, who.user_id, Welcome(), welcome_message())
-    outcome = send_once(client, deps.sessions, dm, now=deps.clock())
+    outcome = send_once(client, deps.sessions, dm, now=deps.clock(), quiet=deps.settings.quiet)
     log.info("welcome for %s: %s", who.user_id, outcome)
 
 

@@ -83,7 +83,7 @@ def _credit(context: JobContext, team_id: str, now: datetime) -> int:
     for credit in due:
         message = text_message(texts.connector_credit(*credit.names, credit.months))
         dm = DM(team_id, credit.connector_user_id, ReconnectCredit(credit.intro_id), message)
-        if _send(context, dm, now) is not None:
+        if _send(context, dm, now) not in (None, Outcome.WAITING):
             told.append(credit.reconnect_id)  # sent, sent before, or not wanted: asked once either way
     with session_scope(context.sessions) as session:
         reconnects.credited(session, reconnect_ids=told)
@@ -92,7 +92,9 @@ def _credit(context: JobContext, team_id: str, now: datetime) -> int:
 
 def _send(context: JobContext, dm: DM, now: datetime) -> Outcome | None:
     try:
-        return send_once(context.client, context.sessions, dm, now=now, pacer=context.pacer)
+        return send_once(
+            context.client, context.sessions, dm, now=now, quiet=context.settings.quiet, pacer=context.pacer
+        )
     except SlackApiError as error:
         log.warning("could not send %s to %s: %s", dm.key, dm.user_id, error.response.get("error"))
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.models import DigestCadence, Member, MemberStatus
+from bot.quiet_hours import QuietHours, zone_of
 
 # --- the kinds ------------------------------------------------------------------------------------------
 
@@ -193,21 +194,26 @@ def _reconnect_kind(rest: str) -> ReconnectKind | None:
 @dataclass(frozen=True)
 class MemberState:
     """What `may_contact` knows about a person: their member row's status and digest cadence (None when
-    Kindred has no row for them), whether they asked Kindred to forget them, and whether they want
-    reconnect nudges."""
+    Kindred has no row for them), whether they asked Kindred to forget them, whether they want reconnect
+    nudges, and their Slack time zone (for quiet hours; UTC when unknown)."""
 
     status: MemberStatus | None = None
     digest_cadence: DigestCadence | None = None
     forgotten: bool = False
     reconnects_on: bool = True
+    timezone: str = "UTC"
 
     @classmethod
     def of(cls, member: Member | None, *, forgotten: bool = False) -> "MemberState":
         if member is None:
             return cls(forgotten=forgotten)
-        return cls(member.status, member.digest_cadence, forgotten, member.reconnects_on)
+        return cls(member.status, member.digest_cadence, forgotten, member.reconnects_on, member.timezone)
 
 
+# Sent whatever the hour: what both people asked for just now (the introduction once both said yes), the
+# welcome to someone who has just joined, and a channel post (nobody's DM). Everything else waits out quiet
+# hours on the recipient's own clock.
+SENT_AT_ANY_HOUR = (Welcome, Introduction, ChannelDigest)
 STOPPED_BY_PAUSE = (Digest, IntroRequest, FollowUp, Reconnect)
 STOPPED_BY_DIGESTS_OFF = (Digest,)
 STOPPED_BY_RECONNECTS_OFF = (Reconnect,)
@@ -248,3 +254,13 @@ def may_contact(member: MemberState, kind: Kind, now: datetime) -> bool:  # noqa
     if not member.reconnects_on and isinstance(kind, STOPPED_BY_RECONNECTS_OFF):
         return False
     return not (member.digest_cadence == DigestCadence.OFF and isinstance(kind, STOPPED_BY_DIGESTS_OFF))
+
+
+def quiet_until(member: MemberState, kind: Kind, now: datetime, quiet: QuietHours | None) -> datetime | None:
+    """When a message of this `kind` may reach `member`, if it must wait for their quiet hours to end
+    (None: it may go now). Nothing Kindred sends unasked lands in a member's night; a message held back
+    goes out on the first run after their morning begins."""
+    if quiet is None or isinstance(kind, SENT_AT_ANY_HOUR):
+        return None
+    zone = zone_of(member.timezone)
+    return quiet.ends_after(now, zone) if quiet.is_quiet(now, zone) else None

@@ -3,7 +3,9 @@ sends on its own initiative (replies to a member's own action go back where they
 
 Every such message has a kind (`contact.Welcome()`, `contact.Digest("2026-W48")`…); `send_once` builds
 its delivery key from it (`welcome`, `digest:2026-W48`…) and asks `contact.may_contact` about every person
-it reaches before claiming the key; a message someone may not get is `SKIPPED`.
+it reaches before claiming the key; a message someone may not get is `SKIPPED`. One that must not land in
+someone's night (`contact.quiet_until`, `KINDRED_QUIET_HOURS` on their own clock) is `WAITING`: nothing is
+claimed, the caller leaves it due, and a run in their morning sends it.
 
 A row keyed by the delivery key is claimed before the send and marked sent after, so re-running a job
 never sends twice. If a sender dies between Slack accepting the message and the row being marked, the row
@@ -24,6 +26,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.db import SessionFactory
+from bot.quiet_hours import QuietHours
 from bot.slack.blocks.messages import Message
 from bot.slack.contact import Kind, addresses_people, delivery_key
 from bot.slack.delivery_ledger import Outcome, SlackDeliveryError, claim, mark_sent, record_error
@@ -67,13 +70,15 @@ def send_once(
     dm: DM,
     *,
     now: datetime,
+    quiet: QuietHours | None,
     pacer: Pacer | None = None,
 ) -> Outcome:
-    """Send `dm` unless it was already sent or someone it reaches may not be contacted. A channel post
-    (whose history we do not read) is sent at most once instead: a claim left by a sender that died is
+    """Send `dm` unless it was already sent or someone it reaches may not be contacted, or `WAITING` while
+    it is `quiet` hours on someone's clock (the caller leaves it due, and a later run sends it). A channel
+    post (whose history we do not read) is sent at most once instead: a claim left by a sender that died is
     recorded as failed. A job sending many messages passes its `pacer`, which spaces the posts (not the
     checks) below Slack's limit."""
-    claimed = claim(sessions, dm, now)
+    claimed = claim(sessions, dm, now, quiet)
     if isinstance(claimed, Outcome):
         return claimed
     if claimed and not dm.people:  # a channel post: we do not read its history, so we cannot tell

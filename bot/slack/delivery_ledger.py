@@ -16,7 +16,8 @@ from bot.models import Delivery, DeliveryStatus
 
 if TYPE_CHECKING:
     from bot.slack.delivery import DM
-from bot.slack.contact import MemberState, may_contact
+from bot.quiet_hours import QuietHours
+from bot.slack.contact import MemberState, may_contact, quiet_until
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +54,29 @@ class Outcome(StrEnum):
     IN_PROGRESS = "in-progress"  # another sender holds a fresh claim
     SKIPPED = "skipped"  # `may_contact` said no (the member left, paused, asked to be forgotten…)
     FAILED = "failed"  # permanent for this member; recorded with the reason
+    WAITING = "waiting"  # not now: quiet hours on someone's clock; a later run sends it
+
+
+SETTLED = {DeliveryStatus.SENT: Outcome.ALREADY_SENT, DeliveryStatus.FAILED: Outcome.FAILED}
 
 
 class FatalSlackError(RuntimeError):
     """The token was rejected: stop the job instead of failing every member the same way."""
 
 
-def claim(sessions: SessionFactory, dm: "DM", now: datetime) -> Outcome | bool:
+def claim(sessions: SessionFactory, dm: "DM", now: datetime, quiet: QuietHours | None) -> Outcome | bool:
     """Claim the key for this sender: False for a fresh claim, True when taking over a stale one,
-    or an Outcome saying why not to send (already sent, someone else is sending, may not be contacted…)."""
+    or an Outcome saying why not to send (already sent, someone else is sending, may not be contacted, not
+    in someone's quiet hours…)."""
     with session_scope(sessions) as session:
-        if not all(may_contact(_state(session, dm.team_id, user_id), dm.kind, now) for user_id in dm.people):
+        people = [_state(session, dm.team_id, user_id) for user_id in dm.people]
+        if not all(may_contact(person, dm.kind, now) for person in people):
             return Outcome.SKIPPED
         row = repo.get_delivery(session, team_id=dm.team_id, user_id=dm.user_id, key=dm.key)
+        if row is not None and row.status in SETTLED:
+            return SETTLED[row.status]
+        if any(quiet_until(person, dm.kind, now, quiet) is not None for person in people):
+            return Outcome.WAITING
         if row is None:
             try:
                 with session.begin_nested():
@@ -77,10 +88,6 @@ def claim(sessions: SessionFactory, dm: "DM", now: datetime) -> Outcome | bool:
             except IntegrityError:
                 return Outcome.IN_PROGRESS
             return False
-        if row.status == DeliveryStatus.SENT:
-            return Outcome.ALREADY_SENT
-        if row.status == DeliveryStatus.FAILED:
-            return Outcome.FAILED
         if now - row.claimed_at < LEASE:
             return Outcome.IN_PROGRESS
         assert row.id is not None

@@ -33,7 +33,7 @@ def test_sigterm_finishes_work_in_hand_and_leaves_nothing_half_done(tmp_path: Pa
     database_url = f"sqlite:///{tmp_path / 'kindred.db'}"
     with slack_knowing_the_demo() as (fake, community):
         env = kindred_env(fake, database_url, KINDRED_TICK_SECONDS="600", **digest_due_now())
-        import_the_demo(env, tmp_path)
+        import_the_demo(env, tmp_path, all_in="UTC")
         fake.set_fault(slow_slack)
 
         with KindredProcess(["run", "--port", "0"], env, tmp_path) as bot:

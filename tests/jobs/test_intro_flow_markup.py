@@ -44,7 +44,7 @@ def test_the_whole_intro_lifecycle_never_sends_raw_member_markup(
             now=NOW,
             rules=rules,
         )
-    flow = intro_flow.Flow(context.client, sessions, rules)
+    flow = intro_flow.Flow(context.client, sessions, rules, quiet=None)
     intro_flow.ask(flow, connected.id, NOW)
     intro_flow.ask(flow, ignored.id, NOW)
     for user_id in ("U0DANA", "U0TOMAS"):

@@ -1,4 +1,5 @@
-"""`kindred tick` and the scheduler run the same due jobs: the digest from its time, for two days."""
+"""`kindred tick` and the scheduler run the same due jobs: the digest from its time on its members' clocks,
+for two days."""
 
 from datetime import timedelta
 
@@ -8,12 +9,14 @@ from bot.scheduler.context import JobContext
 from tests.conftest import NOW  # Monday 2026-11-23 09:00 UTC
 from tests.fakeslack import FakeSlack
 
+BERLIN_NINE = NOW - timedelta(hours=1)  # the community's members all live in Berlin (UTC+1 in November)
+
 
 def test_the_digest_is_due_from_its_time_until_it_is_complete(
     context: JobContext, fake: FakeSlack, community
 ) -> None:
-    assert not digest_is_due(context, NOW - timedelta(minutes=1))
-    assert digest_is_due(context, NOW)
+    assert not digest_is_due(context, BERLIN_NINE - timedelta(minutes=1))
+    assert digest_is_due(context, BERLIN_NINE)
     ran = run_due(context, NOW + timedelta(minutes=5))
     assert [job for job, _ in ran] == ["weekly-digest", "intros", "reconnect"]
     assert not digest_is_due(context, NOW + timedelta(minutes=10))  # complete
@@ -21,8 +24,8 @@ def test_the_digest_is_due_from_its_time_until_it_is_complete(
 
 
 def test_a_digest_missed_for_two_days_waits_for_the_next_period(context: JobContext, community) -> None:
-    assert digest_is_due(context, NOW + timedelta(days=1, hours=23))
-    assert not digest_is_due(context, NOW + timedelta(days=2))
+    assert digest_is_due(context, BERLIN_NINE + timedelta(days=1, hours=23))
+    assert not digest_is_due(context, BERLIN_NINE + timedelta(days=2))
 
 
 def test_an_incomplete_digest_is_retried_by_the_next_tick(

@@ -45,7 +45,7 @@ def test_a_killed_leader_is_replaced_and_no_digest_is_lost_or_doubled(
 ) -> None:
     with slack_knowing_the_demo() as (fake, community):
         env = kindred_env(fake, fresh_schema, KINDRED_TICK_SECONDS="5", **digest_due_now())
-        import_the_demo(env, tmp_path)
+        import_the_demo(env, tmp_path, all_in="UTC")
         posting = threading.Event()
         fake.set_fault(slow_dm(KILL_AT_DM, 2, posting))  # the leader is killed meanwhile; Slack posts it
         replicas = [KindredProcess(["run", "--port", "0"], env, tmp_path) for _ in range(3)]

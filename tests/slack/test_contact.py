@@ -1,11 +1,13 @@
 """Who may be contacted about what (one table), and the delivery key each kind is stored under."""
 
 from dataclasses import fields
+from datetime import UTC, datetime, timedelta
 from typing import get_args
 
 import pytest
 
 from bot.models import DigestCadence, MemberStatus
+from bot.quiet_hours import QuietHours
 from bot.slack.contact import (
     INTRO_KINDS,
     RECONNECT_KINDS,
@@ -27,6 +29,7 @@ from bot.slack.contact import (
     intro_of,
     kind_of_key,
     may_contact,
+    quiet_until,
 )
 from tests.conftest import NOW
 
@@ -85,6 +88,21 @@ def test_a_paused_member_with_digests_off_gets_neither_digests_nor_follow_ups() 
     both = MemberState(MemberStatus.PAUSED, DigestCadence.OFF)
     refused = [type(kind) for kind in PERSONAL_KINDS if not may_contact(both, kind, NOW)]
     assert refused == [Digest, IntroRequest, FollowUp, Reconnect]
+
+
+NIGHT = QuietHours.parse("20:00-08:00")
+# The hours each kind may arrive: only what both people asked for and the welcome come at night.
+AT_NIGHT = {Welcome, Introduction}
+
+
+@pytest.mark.parametrize("kind", PERSONAL_KINDS, ids=lambda kind: type(kind).__name__)
+def test_only_what_was_asked_for_arrives_in_quiet_hours(kind: Kind) -> None:
+    auckland = MemberState(MemberStatus.ACTIVE, DigestCadence.WEEKLY, timezone="Pacific/Auckland")
+    night = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)  # 03:00 in Auckland (UTC+13)
+    expected = None if type(kind) in AT_NIGHT else datetime(2026, 11, 23, 19, 0, tzinfo=UTC)  # 08:00 there
+    assert quiet_until(auckland, kind, night, NIGHT) == expected
+    assert quiet_until(auckland, kind, night + timedelta(hours=5), NIGHT) is None  # morning
+    assert quiet_until(auckland, kind, night, None) is None  # quiet hours turned off
 
 
 KEYS = [

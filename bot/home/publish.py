@@ -7,12 +7,13 @@ from slack_sdk import WebClient
 from bot import members, repo
 from bot.db import session_scope
 from bot.entries import service as entries
-from bot.home.blocks import ENTRIES_SHOWN, home_view
+from bot.home.blocks import ENTRIES_SHOWN, PEOPLE_SHOWN, home_view
 from bot.matches import service as matches
 from bot.matching.embeddings import load_embedder
 from bot.models import Need
 from bot.privacy import service as privacy
 from bot.privacy.blocks import forgotten_home_view
+from bot.reconnect import service as reconnects
 from bot.slack.context import Deps
 
 # One member's Home is built and published one at a time: three quick clicks publish three times, and the
@@ -47,7 +48,10 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             helpers = {
                 need_id: [helper.member.name for helper in listed_] for need_id, listed_ in found.items()
             }
-            view = home_view(member=member, entries=listed, onboarding=onboarding, helpers=helpers)
+            people = reconnects.your_people(session, member=member, limit=PEOPLE_SHOWN)
+            view = home_view(
+                member=member, entries=listed, onboarding=onboarding, helpers=helpers, people=people
+            )
             members.mark_onboarded(session, member=member, now=now)
     if view is not None:
         client.views_publish(user_id=user_id, view=view)

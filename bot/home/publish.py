@@ -38,7 +38,11 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             view = forgotten_home_view() if forgotten else None
         else:
             listed = entries.open_entries(session, member=member)
-            onboarding = member.onboarded_at is None and listed.empty and not member.title
+            people = reconnects.your_people(session, member=member, limit=PEOPLE_SHOWN)
+            # someone who already met people through Kindred is not new, even on a first visit
+            onboarding = (
+                member.onboarded_at is None and listed.empty and not member.title and not people.total
+            )
             found = matches.helpers_for_needs(
                 session,
                 needs=[need for need in listed.needs[:ENTRIES_SHOWN] if isinstance(need, Need)],
@@ -48,7 +52,6 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             helpers = {
                 need_id: [helper.member.name for helper in listed_] for need_id, listed_ in found.items()
             }
-            people = reconnects.your_people(session, member=member, limit=PEOPLE_SHOWN)
             view = home_view(
                 member=member, entries=listed, onboarding=onboarding, helpers=helpers, people=people
             )

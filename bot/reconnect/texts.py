@@ -61,8 +61,8 @@ PEOPLE_NONE = (
 PEOPLE_NUDGES_ON = "🔔 Reconnect nudges are *on*: now and then Kindred reminds you of someone here."
 PEOPLE_NUDGES_OFF = "🔕 Reconnect nudges are *off*: Kindred won't remind you of anyone here."
 STAR_SOMEONE_ELSE = "☆ Star one of them…"
-BUTTON_NUDGES_ON = "Turn on"
-BUTTON_NUDGES_OFF = "Turn off"
+BUTTON_NUDGES_ON = "Turn nudges on"
+BUTTON_NUDGES_OFF = "Turn nudges off"
 BUTTON_STAR = "☆ Star"
 BUTTON_UNSTAR = "Unstar"
 STARRED_MARK = "⭐"
@@ -96,7 +96,8 @@ def news_line(kind: str, text: str) -> str:
 
 
 def stars_line(starred: int, limit: int) -> str:
-    return f"⭐ Star the few you most want to keep close ({starred} of {limit}): they come up twice as often."
+    count = f" ({starred} of {limit} starred)" if starred else ""
+    return f"⭐ Star the few you most want to keep close: they come up twice as often.{count}"
 
 
 def more_people(count: int) -> str:

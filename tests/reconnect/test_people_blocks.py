@@ -79,7 +79,7 @@ def test_one_section_a_person_starred_marked_with_what_they_work_on_and_what_is_
     assert "🆕 Looking for help with “A photographer”" in ben
     assert "🆕 New project: “Riso co-op”" in cleo
     assert "🆕" not in dan
-    assert "(1 of 10)" in blocks[0]["text"]["text"]
+    assert "(1 of 10 starred)" in blocks[0]["text"]["text"]
 
 
 def test_beyond_ten_a_line_and_a_menu_to_star_one_of_the_rest() -> None:
@@ -107,7 +107,7 @@ def test_with_ten_starred_the_menu_goes_but_the_count_stays() -> None:
     blocks = rendered(people)
     assert "accessory" not in blocks[-1]
     assert "…and 1 more person you've met." in blocks[-1]["text"]["text"]
-    assert "(10 of 10)" in blocks[0]["text"]["text"]
+    assert "(10 of 10 starred)" in blocks[0]["text"]["text"]
 
 
 def test_member_text_cannot_ping_or_link() -> None:

@@ -1,4 +1,4 @@
-"""The App Home tab: onboarding on a first visit, then the member's profile and entries with controls."""
+"""The App Home tab: onboarding on a first visit, then the member's profile, entries and people."""
 
 from collections.abc import Callable, Mapping, Sequence
 

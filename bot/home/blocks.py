@@ -1,4 +1,4 @@
-"""The App Home tab: onboarding on a first visit, then the member's profile and entries with controls."""
+"""The App Home tab: onboarding on a first visit, then the member's profile, entries and people."""
 
 from collections.abc import Callable, Mapping, Sequence
 
@@ -20,6 +20,8 @@ from bot import texts as shared_texts
 from bot.entries.service import OpenEntries
 from bot.home import texts
 from bot.models import Member, MemberStatus, Need, Offer, Project, Visibility
+from bot.reconnect.blocks import people_blocks
+from bot.reconnect.service import YourPeople
 from bot.repo import Entry
 from bot.skills import label_for
 from bot.slack import ids
@@ -34,6 +36,7 @@ from bot.slack.blocks.common import (
 )
 
 ENTRIES_SHOWN = 10  # per section; with 2 blocks an entry the Home stays far below Slack's 100 blocks
+PEOPLE_SHOWN = 10  # "Your people": one block a person; 88 blocks in all at most
 
 
 def home_view(
@@ -42,9 +45,11 @@ def home_view(
     entries: OpenEntries,
     onboarding: bool,
     helpers: Mapping[int, Sequence[str]] | None = None,
+    people: YourPeople | None = None,
 ) -> View:
-    """`helpers`: need id → the names of people who could help with it now (the digest's matcher)."""
-    blocks = _onboarding_blocks() if onboarding else _member_blocks(member, entries, helpers or {})
+    """`helpers`: need id → the names of people who could help with it now (the digest's matcher);
+    `people`: those the member met through Kindred (their section is left out when None)."""
+    blocks = _onboarding_blocks() if onboarding else _member_blocks(member, entries, helpers or {}, people)
     return View(type="home", blocks=blocks[:VIEW_BLOCKS_MAX])
 
 
@@ -64,7 +69,9 @@ def _onboarding_blocks() -> list[Block]:
     ]
 
 
-def _member_blocks(member: Member, entries: OpenEntries, helpers: Mapping[int, Sequence[str]]) -> list[Block]:
+def _member_blocks(
+    member: Member, entries: OpenEntries, helpers: Mapping[int, Sequence[str]], people: YourPeople | None
+) -> list[Block]:
     blocks: list[Block] = [
         HeaderBlock(text=plain(texts.HOME_HEADER, 150)),
         SectionBlock(
@@ -89,6 +96,8 @@ def _member_blocks(member: Member, entries: OpenEntries, helpers: Mapping[int, S
     blocks += _section(
         shared_texts.HOME_PROJECTS, ids.ADD_PROJECT, entries.projects, texts.HOME_NO_PROJECTS, _project_text
     )
+    if people is not None:
+        blocks += [DividerBlock(), *people_blocks(people)]
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=texts.HOME_FOOTER)]))
     return blocks
 

@@ -7,12 +7,13 @@ from slack_sdk import WebClient
 from bot import members, repo
 from bot.db import session_scope
 from bot.entries import service as entries
-from bot.home.blocks import ENTRIES_SHOWN, home_view
+from bot.home.blocks import ENTRIES_SHOWN, PEOPLE_SHOWN, home_view
 from bot.matches import service as matches
 from bot.matching.embeddings import load_embedder
 from bot.models import Need
 from bot.privacy import service as privacy
 from bot.privacy.blocks import forgotten_home_view
+from bot.reconnect import service as reconnects
 from bot.slack.context import Deps
 
 # One member's Home is built and published one at a time: three quick clicks publish three times, and the
@@ -37,7 +38,11 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             view = forgotten_home_view() if forgotten else None
         else:
             listed = entries.open_entries(session, member=member)
-            onboarding = member.onboarded_at is None and listed.empty and not member.title
+            people = reconnects.your_people(session, member=member, limit=PEOPLE_SHOWN)
+            # someone who already met people through Kindred is not new, even on a first visit
+            onboarding = (
+                member.onboarded_at is None and listed.empty and not member.title and not people.total
+            )
             found = matches.helpers_for_needs(
                 session,
                 needs=[need for need in listed.needs[:ENTRIES_SHOWN] if isinstance(need, Need)],
@@ -47,7 +52,9 @@ def _publish_home(client: WebClient, deps: Deps, *, team_id: str, user_id: str) 
             helpers = {
                 need_id: [helper.member.name for helper in listed_] for need_id, listed_ in found.items()
             }
-            view = home_view(member=member, entries=listed, onboarding=onboarding, helpers=helpers)
+            view = home_view(
+                member=member, entries=listed, onboarding=onboarding, helpers=helpers, people=people
+            )
             members.mark_onboarded(session, member=member, now=now)
     if view is not None:
         client.views_publish(user_id=user_id, view=view)

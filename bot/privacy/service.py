@@ -37,6 +37,7 @@ from bot.models import (
     Offer,
     PairFeedback,
     Project,
+    Reconnect,
 )
 from bot.privacy import texts
 from bot.slack import contact
@@ -103,6 +104,7 @@ def export(session: Session, *, team_id: str, user_id: str, now: datetime) -> di
         "not_for_me": [],
         "intros": [],
         "intros_you_made": [],
+        "reconnects": None,
         "deliveries": [_delivery(row) for row in deliveries],
     }
     if member is not None:
@@ -117,6 +119,7 @@ def export(session: Session, *, team_id: str, user_id: str, now: datetime) -> di
             "not_for_me": _not_for_me(session, member_id),
             "intros": _intros(session, member_id, now),
             "intros_you_made": _intros_made(session, member_id, now),
+            "reconnects": {"nudges_on": member.reconnects_on, "people": _reconnects(session, member_id)},
         }
     return document
 
@@ -234,6 +237,30 @@ def _intros_made(session: Session, member_id: int, now: datetime) -> list[dict[s
             }
         )
     return found
+
+
+def _reconnects(session: Session, member_id: int) -> list[dict[str, Any]]:
+    """This member's own side of each intro that ended in "We met": their star, their answer and when
+    Kindred means to remind them. The other person's side (say, their "Not for me") stays theirs."""
+    rows = session.exec(
+        select(Reconnect, Member.user_id)
+        .join(Member, col(Member.id) == col(Reconnect.other_id))
+        .where(Reconnect.member_id == member_id)
+        .order_by(col(Reconnect.created_at), col(Reconnect.id))
+    ).all()
+    return [
+        {
+            "user_id": other_user_id,
+            "met_at": _when(row.created_at),
+            "state": row.state,
+            "starred": row.starred,
+            "next_nudge_at": _when(row.due_at),
+            "nudges_sent": row.nudges_sent,
+            "last_nudge_at": _when(row.last_sent_at),
+            "you_answered_at": _when(row.answered_at),
+        }
+        for row, other_user_id in rows
+    ]
 
 
 def seen_status(intro: Intro, own_consent: Consent | None, now: datetime) -> SeenStatus:

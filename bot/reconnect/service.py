@@ -3,7 +3,8 @@ their own side, leading with something new about the other person when there is 
 
 The job plants one `reconnects` row per side of every intro that ended in "We met", then asks what is due
 (`due`, a fixed number of queries for a whole team) and records what it sent (`sent`). A member's button
-(`answer`) moves their own row; nothing here talks to Slack.
+(`answer`) moves their own row; nothing here talks to Slack. "Your people" on the Home and their stars are
+`people.py`'s, named here for other features.
 """
 
 from collections.abc import Collection, Sequence
@@ -38,9 +39,14 @@ from bot.models import (
     ReconnectState,
     Visibility,
 )
+from bot.reconnect.people import star, your_people
+from bot.reconnect.rules import LATER, STARS_MAX, WEEK, interval
+from bot.reconnect.views import NEWS_ORDER, Named, News, Person, YourPeople
 
-WEEK = timedelta(days=7)  # at most one reconnect DM per member in this time
-LATER = timedelta(days=30)  # "Remind me later"
+# Other features use the reconnect feature through this module: it names for them what it takes from
+# people.py, rules.py and views.py (everything defined here is public too).
+__all__ = ["LATER", "STARS_MAX", "WEEK", "Named", "News", "Person", "YourPeople", "star", "your_people"]
+
 MATCHES_LOOKED_AT = 10  # how many helpers per need the matcher names when we look for a fit
 LIVE = (ReconnectState.WAITING, ReconnectState.SNOOZED, ReconnectState.IN_TOUCH)
 
@@ -49,19 +55,6 @@ class Choice(StrEnum):
     IN_TOUCH = "in-touch"
     LATER = "later"
     NOT_FOR_ME = "not-for-me"
-
-
-@dataclass(frozen=True)
-class News:
-    """Something new about the other person: their new `project`; their new `need` that your offer `yours`
-    fits; or their new `offer` that fits your need `yours`."""
-
-    kind: str
-    text: str
-    yours: str = ""
-
-
-NEWS_ORDER = {"need": 0, "offer": 1, "project": 2}  # the most valuable first
 
 
 @dataclass(frozen=True)
@@ -316,11 +309,12 @@ def _shared_open_needs(session: Session, *, members: Collection[int], after: dat
 
 
 def sent(session: Session, *, reconnect_ids: Collection[int], now: datetime, days: int) -> None:
-    """Record nudges sent at `now`: the next one, unanswered, comes `days` later."""
+    """Record nudges sent at `now`: the next one, unanswered, comes `days` later (half that for someone
+    starred)."""
     for row in session.exec(select(Reconnect).where(col(Reconnect.id).in_(reconnect_ids))).all():
         row.nudges_sent += 1
         row.last_sent_at = now
-        row.due_at = now + timedelta(days=days)
+        row.due_at = now + interval(row, days)
 
 
 def answer(
@@ -337,11 +331,11 @@ def answer(
         return row, False
     row.answered_at = now
     if choice == Choice.NOT_FOR_ME:
-        row.state = ReconnectState.NOT_FOR_ME
+        row.state, row.starred = ReconnectState.NOT_FOR_ME, False
     elif choice == Choice.LATER:
         row.state, row.due_at = ReconnectState.SNOOZED, now + LATER
     else:
-        row.state, row.due_at = ReconnectState.IN_TOUCH, now + timedelta(days=days)
+        row.state, row.due_at = ReconnectState.IN_TOUCH, now + interval(row, days)
         if row.in_touch_at is None:
             row.in_touch_at = now
             intro = session.get(Intro, intro_id)

@@ -4,6 +4,9 @@ from hypothesis import strategies as st
 
 from bot.entries.service import OpenEntries
 from bot.home.blocks import home_view
+from bot.home.texts import HOME_FOOTER
+from bot.reconnect.service import Named, News, Person, YourPeople
+from tests.conftest import NOW
 from tests.fakeslack import check_view
 from tests.slack.blocks import samples
 
@@ -83,3 +86,35 @@ def test_pause_or_resume_matches_the_members_status(status: str, button: str) ->
 @given(st.text(max_size=3200))
 def test_the_home_is_valid_for_any_text(text: str) -> None:
     valid(home_view(member=samples.member(text), entries=samples.everything(text, 2), onboarding=False))
+
+
+def _people(text: str, count: int) -> YourPeople:
+    shown = tuple(
+        Person(i, f"U0P{i:03}", text, text, (text,), NOW, i < 3, News("need", text))
+        for i in range(min(count, 10))
+    )
+    rest = tuple(Named(i, text) for i in range(10, count))
+    return YourPeople(shown=shown, total=count, starred=min(count, 3), reconnects_on=True, rest=rest)
+
+
+@pytest.mark.parametrize("count", [0, 10, 150])
+def test_your_people_fit_below_slacks_limit_with_every_section_full(count: int) -> None:
+    view = valid(
+        home_view(
+            member=samples.member(samples.LONG, links=5),
+            entries=samples.everything(samples.LONG, 40),
+            onboarding=False,
+            people=_people(samples.LONG, count),
+        )
+    )
+    assert len(view["blocks"]) <= 90  # well below 100: nothing is cut off
+    assert view["blocks"][-1]["elements"][0]["text"] == HOME_FOOTER
+    people_at = next(i for i, b in enumerate(view["blocks"]) if "*Your people*" in str(b.get("text")))
+    assert view["blocks"][people_at - 1]["type"] == "divider"
+    stars = [b["accessory"]["action_id"] for b in view["blocks"][people_at:] if "accessory" in b]
+    assert len(stars) == 1 + min(count, 10) + (count > 10)  # the switch, a star each, the menu
+
+
+def test_onboarding_shows_no_people_section() -> None:
+    view = valid(home_view(member=samples.member(), entries=NOTHING, onboarding=True, people=_people("A", 2)))
+    assert "Your people" not in all_text(view)

@@ -120,6 +120,6 @@ def _usable_timezone(timezone: str | None) -> str:
 
 
 def set_status(session: Session, *, member: Member, status: MemberStatus, now: datetime) -> Member:
-    member.status, member.updated_at = status, now
+    member.status, member.updated_at, member.status_changed_at = status, now, now
     session.add(member)
     return member

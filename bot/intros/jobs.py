@@ -42,7 +42,8 @@ def run(context: JobContext, now: datetime) -> IntroReport:
     with session_scope(context.sessions) as session:
         teams = list(repo.team_ids(session))
     for team_id in teams:
-        for step in (_ask_queued, _expire, _tell_ended, _follow_up, _finish_interrupted):
+        # Expire first: whoever that pauses for their silence is not asked anything new in the same tick.
+        for step in (_expire, _ask_queued, _tell_ended, _follow_up, _finish_interrupted):
             if context.stop.is_set():
                 return report  # every step is re-runnable: the next tick does the rest
             try:

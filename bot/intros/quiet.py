@@ -54,27 +54,29 @@ def auto_paused_untold(session: Session, *, team_id: str, now: datetime) -> list
     query = select(Member).where(
         Member.team_id == team_id,
         Member.status == MemberStatus.PAUSED,
-        col(Member.updated_at) >= now - TELL_WITHIN,
+        col(Member.status_changed_at) >= now - TELL_WITHIN,
     )
     paused = list(session.exec(query))
     streaks = _silent_streaks(session, paused)
     untold = []
     for member in paused:
         count, last = streaks[_id(member)]
-        if count >= QUIET_STREAK and last is not None and member.updated_at == last.updated_at:
+        if count >= QUIET_STREAK and last is not None and member.status_changed_at == last.updated_at:
             untold.append(Paused(team_id, member.user_id, _id(last)))
     return untold
 
 
 def auto_paused(session: Session, *, team_id: str) -> list[Member]:
-    """Members still paused whom Kindred paused for their silence (and told so), by name."""
+    """Members still paused whom Kindred paused for their silence (and told so), by name: not someone who
+    came back since and then paused themselves (their status changed after they were told)."""
     told = repo.last_sent(session, team_id=team_id, key_prefix=AUTO_PAUSED_KEY_PREFIX)
     if not told:
         return []
     query = select(Member).where(
         Member.team_id == team_id, Member.status == MemberStatus.PAUSED, col(Member.user_id).in_(told)
     )
-    return list(session.exec(query.order_by(col(Member.name))).all())
+    found = session.exec(query.order_by(col(Member.name))).all()
+    return [m for m in found if m.status_changed_at is not None and m.status_changed_at <= told[m.user_id]]
 
 
 def _silent_streaks(session: Session, found: Sequence[Member]) -> dict[int, tuple[int, Intro | None]]:

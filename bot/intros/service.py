@@ -138,8 +138,8 @@ def mark_asked(
     session.add(participant)
     if intro.status == S.REQUESTED:
         change_status(intro, S.AWAITING_CONSENT, now)
-        intro.expires_at = now + rules.expiry
-        session.add(intro)
+    intro.expires_at = now + rules.expiry  # whoever is asked last still gets the whole time to answer
+    session.add(intro)
 
 
 def answer(
@@ -175,11 +175,16 @@ def introduced(
 
 
 def expire_due(session: Session, *, team_id: str, now: datetime) -> list[Intro]:
-    """Requests nobody answered in time (or that could not be asked for two weeks) are let go."""
+    """Requests nobody answered in time (or that could not be asked for two weeks) are let go. The time to
+    answer runs from the last of the two questions: one still queued (behind the weekly limit, a pause or
+    quiet hours) keeps the intro open, up to two weeks."""
     expired = []
-    for intro in _due(session, col(Intro.status).in_(OPEN), team_id=team_id):
-        overdue = intro.expires_at is not None and intro.expires_at <= now
-        stuck = intro.status == S.REQUESTED and now - intro.created_at >= QUEUE_LIMIT
+    found = _due(session, col(Intro.status).in_(OPEN), team_id=team_id)
+    people = participants_by_intro(session, intro_ids=[_id(intro) for intro in found])
+    for intro in found:
+        waiting = any(p.consent == Consent.PENDING and p.asked_at is None for p in people[_id(intro)])
+        overdue = not waiting and intro.expires_at is not None and intro.expires_at <= now
+        stuck = waiting and now - intro.created_at >= QUEUE_LIMIT
         if overdue or stuck:
             change_status(intro, S.EXPIRED, now)
             session.add(intro)

@@ -45,6 +45,7 @@ class Member(MemberBase, table=True):
     digest_cadence: DigestCadence = Field(default=DigestCadence.WEEKLY, sa_type=enum_column(DigestCadence))
     reconnects_on: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
     onboarded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    status_changed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # paused, resumed, left
     created_at: datetime = now_column()
     updated_at: datetime = now_column()
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)

@@ -174,6 +174,31 @@ def test_unanswered_and_long_queued_requests_expire(session: Session, people) ->
     assert (waiting.status, queued.status) == (IntroStatus.EXPIRED, IntroStatus.EXPIRED)
 
 
+def test_the_time_to_answer_runs_from_the_last_question_asked(session: Session, people) -> None:
+    """A connector's intro: Carol is asked at once, Bob's question waits behind his weekly limit. The intro
+    stays open until Bob has been asked and had his whole week too; still queued, it is let go at 14 days."""
+    for name in ("alice", "dave"):
+        asked(session, ask(session, people[name], people["bob"]))
+    both = start.connect(
+        session, connector=people["erin"], a=people["carol"], b=people["bob"], reason="", now=NOW, rules=RULES
+    )
+    asked(session, both)  # only Carol: Bob has had two new questions this week
+    assert [p.asked_at is not None for p in intros.participants(session, both)] == [True, False]
+    assert both not in intros.expire_due(session, team_id=both.team_id, now=NOW + timedelta(days=7, hours=1))
+    assert both.status == IntroStatus.AWAITING_CONSENT
+    bob_asked = NOW + timedelta(days=8)
+    asked(session, both, at=bob_asked)
+    assert both.expires_at == bob_asked + RULES.expiry
+    assert intros.expire_due(session, team_id=both.team_id, now=bob_asked + timedelta(days=6)) == []
+    assert intros.expire_due(session, team_id=both.team_id, now=bob_asked + RULES.expiry) == [both]
+
+    never = start.connect(
+        session, connector=people["erin"], a=people["frank"], b=people["bob"], reason="", now=NOW, rules=RULES
+    )
+    asked(session, never)  # Frank only; Bob is never free to be asked
+    assert never in intros.expire_due(session, team_id=never.team_id, now=NOW + timedelta(days=14))
+
+
 def introduced_pair(session: Session, people) -> Intro:
     intro = ask(session, people["alice"], people["bob"])
     asked(session, intro)

@@ -258,20 +258,15 @@ def helpers_for(
 
 
 def helpers_for_each(
-    needs: Sequence[NeedDoc],
-    community: Community,
-    history: History,
-    *,
-    limit: int = 3,
-    scorer: Scorer | None = None,
+    needs: Sequence[NeedDoc], community: Community, *, limit: int = 3, scorer: Scorer | None = None
 ) -> dict[int, list[tuple[int, int]]]:
-    """`helpers_for` for many needs of the community at once: need id → (member id, offer id) of its best
-    helpers (one offer per person, best first, at most `limit`), from one match of all the needs against
-    the offers, so the offers are read once however many needs are asked about (one at a time, 5,000
-    needs at 100,000 members took hours). Scores may differ from one need at a time in the last digits (the
-    community's mean direction counts every need asked about) and, in a large community, the nearest
-    offers come from the clustered index, as in a digest. A blocked pair is passed over after matching, not
-    before. Needs not in the community are left out."""
+    """`helpers_for` with no history (anyone may be named) for many needs of the community at once: need
+    id → (member id, offer id) of its best helpers (one offer per person, best first, at most `limit`),
+    from one match of all the needs against the offers, so the offers are read once however many needs are
+    asked about (one at a time, 5,000 needs at 100,000 members took hours). Scores may differ from one need
+    at a time in the last digits (the community's mean direction, and the vocabulary's word weights, count
+    every need asked about) and, in a large community, the nearest offers come from the clustered index,
+    as in a digest. Needs not in the community are left out."""
     scorer = scorer or default_scorer(community)
     people = {person.member_id: person for person in community.people}
     offer_rows = [
@@ -294,11 +289,6 @@ def helpers_for_each(
     for left, right, value in zip(lefts.tolist(), rights.tolist(), score.tolist(), strict=True):
         need, offer = asking[left], offers[right]
         helpers = found[need.entry_id]
-        if (
-            value >= scorer.threshold
-            and len(helpers) < limit
-            and offer.member_id != need.member_id
-            and pair(need.member_id, offer.member_id) not in history.blocked
-        ):
+        if value >= scorer.threshold and len(helpers) < limit and offer.member_id != need.member_id:
             helpers.setdefault(offer.member_id, offer.entry_id)
     return {need_id: list(helpers.items()) for need_id, helpers in found.items()}

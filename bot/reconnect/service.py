@@ -23,7 +23,6 @@ from bot.digest import service as digest
 from bot.errors import NotFound
 from bot.matching.embeddings import Embedder
 from bot.matching.engine import helpers_for_each
-from bot.matching.model import History
 from bot.models import (
     Intro,
     IntroParticipant,
@@ -346,7 +345,7 @@ def _fits(session: Session, needs: Sequence[Need], *, now: datetime, embedder: E
     community = digest.load_community(
         session, team_id=needs[0].team_id, now=now, embedder=embedder, needs=asked
     )
-    return helpers_for_each(community.needs, community, History(), limit=MATCHES_LOOKED_AT)
+    return helpers_for_each(community.needs, community, limit=MATCHES_LOOKED_AT)
 
 
 def _offers(session: Session, *, ids: Collection[int]) -> dict[int, Offer]:

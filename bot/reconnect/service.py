@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import insert, update
+from sqlalchemy import exists, insert, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -153,9 +153,7 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
     lately = select(Reconnect.member_id).where(
         Reconnect.team_id == team_id, col(Reconnect.last_sent_at) > now - WEEK
     )
-    refused = select(Reconnect.member_id, Reconnect.other_id).where(
-        Reconnect.team_id == team_id, Reconnect.state == ReconnectState.NOT_FOR_ME
-    )
+    refused = aliased(Reconnect)  # "Not for me" about this person, after another intro of the two
     rows = session.exec(
         select(Reconnect, me, other, Intro.introduced_at)
         .join(me, col(me.id) == Reconnect.member_id)
@@ -169,11 +167,15 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
             col(me.reconnects_on).is_(True),
             other.status != MemberStatus.LEFT,
             col(Reconnect.member_id).not_in(lately),
+            ~exists().where(
+                col(refused.member_id) == Reconnect.member_id,
+                col(refused.other_id) == Reconnect.other_id,
+                col(refused.state) == ReconnectState.NOT_FOR_ME,
+            ),
         )
         .order_by(col(Reconnect.due_at), col(Reconnect.id))
     ).all()
-    not_for_me = {(a, b) for a, b in session.exec(refused).all()}
-    wanted = [row for row in rows if (row[0].member_id, row[0].other_id) not in not_for_me]
+    wanted = list(rows)
     since = {row[0].id: row[0].last_sent_at or row[3] or row[0].created_at for row in wanted}
     news = _news(session, [row[0] for row in wanted], since, now=now, embedder=embedder)
     best: dict[int, Nudge] = {}

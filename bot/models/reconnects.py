@@ -26,8 +26,6 @@ class Reconnect(SQLModel, table=True):
         sa.Index("ix_reconnects_team_id_due_at", "team_id", "due_at"),
         # what the job asks on every tick (migration 0007)
         sa.Index("ix_reconnects_team_id_state_due_at", "team_id", "state", "due_at"),
-        sa.Index("ix_reconnects_team_id_last_sent_at", "team_id", "last_sent_at"),
-        sa.Index("ix_reconnects_team_id_intro_id", "team_id", "intro_id"),
         sa.Index("ix_reconnects_team_id_credit_due_at", "team_id", "credit_due_at"),
     )
 

@@ -93,7 +93,8 @@ def plant(session: Session, *, team_id: str, days: int) -> int:
     """A row for each side of every intro that ended in "We met" and has none yet, due `days` after they
     met. Returns how many intros were planted. The rows go in as one bulk insert: on the first run after
     the upgrade, every intro that ever ended in "We met" is planted at once."""
-    planted = select(Reconnect.intro_id).where(Reconnect.team_id == team_id)
+    # NOT EXISTS, not NOT IN: PostgreSQL cannot hash a NOT IN over 300,000 rows and rescans it per intro.
+    planted = exists().where(col(Reconnect.team_id) == team_id, col(Reconnect.intro_id) == Intro.id)
     found = session.execute(
         sa_select(
             col(Intro.id),
@@ -103,9 +104,7 @@ def plant(session: Session, *, team_id: str, days: int) -> int:
             col(IntroParticipant.outcome_at),
         )
         .join(IntroParticipant, col(IntroParticipant.intro_id) == Intro.id)
-        .where(
-            col(Intro.team_id) == team_id, col(Intro.status) == IntroStatus.MET, col(Intro.id).not_in(planted)
-        )
+        .where(col(Intro.team_id) == team_id, col(Intro.status) == IntroStatus.MET, ~planted)
         .order_by(col(IntroParticipant.intro_id), col(IntroParticipant.id))
     ).all()
     sides: dict[int, list[tuple[int, Outcome | None, datetime | None]]] = {}
@@ -150,9 +149,7 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
     """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
     paused or departed, or those who turned reconnects off; one with news goes before one without."""
     me, other = aliased(Member), aliased(Member)
-    lately = select(Reconnect.member_id).where(
-        Reconnect.team_id == team_id, col(Reconnect.last_sent_at) > now - WEEK
-    )
+    lately = aliased(Reconnect)  # a nudge to the same member this week
     refused = aliased(Reconnect)  # "Not for me" about this person, after another intro of the two
     rows = session.exec(
         select(Reconnect, me, other, Intro.introduced_at)
@@ -166,7 +163,9 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
             me.status == MemberStatus.ACTIVE,
             col(me.reconnects_on).is_(True),
             other.status != MemberStatus.LEFT,
-            col(Reconnect.member_id).not_in(lately),
+            ~exists().where(
+                col(lately.member_id) == Reconnect.member_id, col(lately.last_sent_at) > now - WEEK
+            ),
             ~exists().where(
                 col(refused.member_id) == Reconnect.member_id,
                 col(refused.other_id) == Reconnect.other_id,

@@ -5,19 +5,20 @@
     .venv/bin/python -m bench.reconnect_speed --members 10000 --intros 50000 --json reconnect.json
 
 The community (`bench.community`, entries written over the last two years) gets `--intros` past intros
-between random members over those two years, about a third of them ended in "We met". The reconnect job is
-taken to have run until a day before `NOW`: each "We met" side met before then has its row, with the
-nudges it would have had by then (each answered "We're in touch", "Remind me later", "Not for me" or not
-at all, at random), so at `NOW` about a day's worth of rows is due, several thousand at 100,000 members,
-and the intros that ended in "We met" during that day are still to plant. Every profile and entry gets its
-stored reading first, as `kindred db upgrade` and the digest leave them (not timed).
+between random members over those two years; about a third ended in "We met". The reconnect job is taken to
+have last run two days before `NOW` (a deploy gone wrong, a weekend down): each "We met" side met before
+then has its row, with the nudges it would have had by then (each answered "We're in touch", "Remind me
+later", "Not for me" or not at all, at random). So at `NOW` two days' worth of rows is due (about 6,000 at
+100,000 members: 5,000 nudges, as a member gets at most one a week), and the intros that ended in "We met"
+since are still to plant. Every profile and entry gets its stored reading first, as
+`kindred db upgrade` and the digest leave them (not timed).
 
-Then, in a fresh process, on at most 2 cores, the real job (`bot.reconnect.jobs.run`) runs against the
-fake Slack Web API in a process of its own:
+Then, in a fresh process, on at most 2 cores (this process and its children are pinned to two), the real
+job (`bot.reconnect.jobs.run`) runs against the fake Slack Web API in a process of its own:
 
-- "day's first tick" at `NOW`: plants the new rows, finds what is due with what is new about each other
-  person (the matcher reading the community), sends the nudges, records them;
-- "next tick" five minutes later: nothing is new, yet rows stay due for members nudged this week;
+- "two days due": plants the new rows, finds what is due and what is new about each other person (the
+  matcher reading the community), sends the nudges, records them;
+- "next tick", five minutes later: little is new, yet rows stay due for members nudged this week;
 - "plant from empty": only `plant` (then rolled back), as on the first run after upgrading to the
   reconnect feature, when every "We met" intro of the past is planted at once.
 
@@ -313,7 +314,7 @@ def measure(url: str, api_url: str) -> dict[str, Any]:
     context.__dict__["pacer"] = Pacer(UNPACED)  # JobContext.pacer is a cached property
     freeze_startup_objects()  # as `kindred run` and `kindred tick` do once loaded
     runs = []
-    for name, now in (("day's first tick", NOW), ("next tick", NOW + NEXT_TICK)):
+    for name, now in (("two days due", NOW), ("next tick", NOW + NEXT_TICK)):
         phases = Phases(
             [
                 (reconnects, "plant"),

@@ -237,7 +237,7 @@ def _news(
         for project in projects.get(row.other_id, []):
             if project.created_at > since[row.id]:
                 offer(row, News("project", project.name))
-    batch = _Batch(rows, since, others, oldest, now, embedder)
+    batch = _Batch(rows, since, others, oldest)
     # Only the needs that could be news, read once and matched together (one at a time took hours).
     earliest: dict[int, datetime] = {}
     for row in rows:
@@ -248,9 +248,9 @@ def _news(
         if need.created_at > earliest[need.member_id]
     ]
     fresh = _fresh_offers(session, batch)
-    newer = {
-        offer.member_id: offer.created_at for offer in sorted(fresh.values(), key=lambda o: o.created_at)
-    }
+    newer: dict[int, datetime] = {}  # each other person's newest offer
+    for made in fresh.values():
+        newer[made.member_id] = max(made.created_at, newer.get(made.member_id, made.created_at))
     asking = {row.member_id for row in rows if row.other_id in newer and newer[row.other_id] > since[row.id]}
     yours = _shared_open_needs(session, members=asking, after=None) if asking else []
     fits = _fits(session, [*theirs, *yours], now=now, embedder=embedder)
@@ -270,8 +270,6 @@ class _Batch:
     since: dict[int | None, datetime]
     others: Collection[int]
     oldest: datetime
-    now: datetime
-    embedder: Embedder | None
 
 
 _Fits = dict[int, list[tuple[int, int]]]

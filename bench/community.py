@@ -2,7 +2,7 @@
 vocabulary with varied wording, generated from a seed so every run measures the same data."""
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
@@ -36,9 +36,11 @@ FIRST = ["Ana", "Ben", "Chen", "Dara", "Eli", "Femi", "Gia", "Hugo", "Ines", "Jo
 LAST = ["Diaz", "Okafor", "Raman", "Becker", "Webb", "Laurent", "Bello", "Mendes", "Chen", "Novak", "Sato"]
 
 
-def populate(engine: Engine, members: int, *, seed: int = 7) -> None:
-    """Insert `members` members (about 1.5 offers, 1 need and 0.5 projects each) into a migrated database."""
+def populate(engine: Engine, members: int, *, seed: int = 7, spread: timedelta | None = None) -> None:
+    """Insert `members` members (about 1.5 offers, 1 need and 0.5 projects each) into a migrated database.
+    Entries are written at NOW, or with `spread` at times spread evenly over that long before it."""
     rng = random.Random(seed)
+    when = random.Random(seed + 1)  # its own stream: the same entries with or without `spread`
     skills = list(vocabulary())
     names = [(skill.tag, [skill.label.lower(), *skill.aliases[:4]]) for skill in skills]
     stamp = {"created_at": NOW, "updated_at": NOW}
@@ -96,7 +98,14 @@ def populate(engine: Engine, members: int, *, seed: int = 7) -> None:
                 )
         for table, rows in ((Offer, offers), (Need, needs), (Project, projects)):
             for start in range(0, len(rows), 10_000):
-                connection.execute(sa.insert(table), [row | stamp for row in rows[start : start + 10_000]])
+                connection.execute(
+                    sa.insert(table), [row | _stamp(when, spread) for row in rows[start : start + 10_000]]
+                )
+
+
+def _stamp(rng: random.Random, spread: timedelta | None) -> dict[str, datetime]:
+    at = NOW if spread is None else NOW - spread * rng.random()
+    return {"created_at": at, "updated_at": at}
 
 
 def _entry(rng: random.Random, member_id: int, areas: list, forms: list[str]) -> dict:

@@ -1,6 +1,7 @@
 """The fake Slack Web API (`tests/fakeslack`) in a process of its own, for benchmarks.
 
     .venv/bin/python -m bench.fake_slack_process --token xoxb-bench --team T0BENCH --users 20
+    .venv/bin/python -m bench.fake_slack_process --community-users 100000   # U00000000… (bench.community)
 
 Running the fake in its own process keeps its work (Block Kit checks, bookkeeping) from competing for the
 GIL with the process that measures. It prints one JSON line on standard output and serves until SIGTERM:
@@ -81,10 +82,14 @@ def bench_users(count: int) -> list[str]:
     return [f"U0BENCH{number:03d}" for number in range(1, count + 1)]
 
 
-def start(token: str, team_id: str, users: list[str]) -> tuple[FakeSlack, _ControlServer]:
+def start(
+    token: str, team_id: str, users: list[str], community_users: int = 0
+) -> tuple[FakeSlack, _ControlServer]:
     fake = FakeSlack(token=token, team_id=team_id).start()
     for user_id in users:
         fake.add_user(user_id, name=user_id.lower(), real_name=f"Bench {user_id[-3:]}", tz="Europe/Berlin")
+    for number in range(community_users):  # the members `bench.community.populate` writes
+        fake.add_user(f"U{number:08d}")
     control = _ControlServer(("127.0.0.1", 0), _ControlHandler)
     control.fake = fake
     threading.Thread(target=control.serve_forever, name="control", daemon=True).start()
@@ -96,6 +101,9 @@ def main() -> None:
     parser.add_argument("--token", default="xoxb-bench-fake-token")
     parser.add_argument("--team", default="T0BENCH")
     parser.add_argument("--users", type=int, default=20, help="workspace members U0BENCH001…")
+    parser.add_argument(
+        "--community-users", type=int, default=0, help="also the members of bench.community: U00000000…"
+    )
     args = parser.parse_args()
 
     stopping = threading.Event()
@@ -106,7 +114,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     users = bench_users(args.users)
-    fake, control = start(args.token, args.team, users)
+    fake, control = start(args.token, args.team, users, args.community_users)
     ready = {
         "api_url": fake.api_url,
         "control_url": f"http://127.0.0.1:{control.server_address[1]}",

@@ -6,7 +6,7 @@ a plan halfway through sending it.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -236,11 +236,22 @@ def _load(session: Session, run_id: int) -> list[PlannedSuggestion]:
 
 
 def load_community(
-    session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None
+    session: Session,
+    *,
+    team_id: str,
+    now: datetime,
+    embedder: Embedder | None = None,
+    needs: Collection[int] | None = None,
 ) -> Community:
-    """Everyone's profile and open entries, with their sentence vectors when a model is configured."""
+    """Everyone's profile and open entries, with their sentence vectors when a model is configured. With
+    `needs`, only what matching those needs against every offer takes: those needs and no projects (at
+    100,000 members, reading the others' stored readings took a third of the time)."""
     # With stored readings, what the details and tags say is already read: only headlines are quoted.
     community = _load_texts(session, team_id=team_id, now=now, headlines_only=embedder is not None)
+    if needs is not None:
+        community = replace(
+            community, needs=tuple(n for n in community.needs if n.entry_id in needs), projects=()
+        )
     if embedder is None:
         return community
 

@@ -24,6 +24,9 @@ class Reconnect(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("intro_id", "member_id"),
         sa.Index("ix_reconnects_team_id_due_at", "team_id", "due_at"),
+        # what the job asks on every tick (migration 0007)
+        sa.Index("ix_reconnects_team_id_state_due_at", "team_id", "state", "due_at"),
+        sa.Index("ix_reconnects_team_id_credit_due_at", "team_id", "credit_due_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

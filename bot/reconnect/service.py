@@ -11,7 +11,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
+from sqlalchemy import exists, insert, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -20,8 +23,7 @@ from bot import texts as shared_texts
 from bot.digest import service as digest
 from bot.errors import NotFound
 from bot.matching.embeddings import Embedder
-from bot.matching.engine import helpers_for
-from bot.matching.model import History
+from bot.matching.engine import helpers_for_each
 from bot.models import (
     Intro,
     IntroParticipant,
@@ -57,6 +59,9 @@ class Choice(StrEnum):
     NOT_FOR_ME = "not-for-me"
 
 
+Entry = TypeVar("Entry", Need, Project)
+
+
 @dataclass(frozen=True)
 class Nudge:
     reconnect_id: int
@@ -81,36 +86,47 @@ class Credit:
 
 def plant(session: Session, *, team_id: str, days: int) -> int:
     """A row for each side of every intro that ended in "We met" and has none yet, due `days` after they
-    met. Returns how many intros were planted."""
-    planted = select(Reconnect.intro_id).where(Reconnect.team_id == team_id)
-    found = session.exec(
-        select(Intro, IntroParticipant)
+    met. Returns how many intros were planted. The rows go in as one bulk insert: on the first run after
+    the upgrade, every intro that ever ended in "We met" is planted at once."""
+    # NOT EXISTS, not NOT IN: PostgreSQL cannot hash a NOT IN over 300,000 rows and rescans it per intro.
+    planted = exists().where(col(Reconnect.team_id) == team_id, col(Reconnect.intro_id) == Intro.id)
+    found = session.execute(
+        sa_select(
+            col(Intro.id),
+            col(Intro.updated_at),
+            col(IntroParticipant.member_id),
+            col(IntroParticipant.outcome),
+            col(IntroParticipant.outcome_at),
+        )
         .join(IntroParticipant, col(IntroParticipant.intro_id) == Intro.id)
-        .where(Intro.team_id == team_id, Intro.status == IntroStatus.MET, col(Intro.id).not_in(planted))
+        .where(col(Intro.team_id) == team_id, col(Intro.status) == IntroStatus.MET, ~planted)
+        .order_by(col(IntroParticipant.intro_id), col(IntroParticipant.id))
     ).all()
-    sides: dict[int, list[IntroParticipant]] = {}
-    intros: dict[int, Intro] = {}
-    for intro, person in found:
-        assert intro.id is not None
-        intros[intro.id] = intro
-        sides.setdefault(intro.id, []).append(person)
+    sides: dict[int, list[tuple[int, Outcome | None, datetime | None]]] = {}
+    updated: dict[int, datetime] = {}
+    for intro_id, updated_at, member_id, outcome, outcome_at in found:
+        assert intro_id is not None
+        updated[intro_id] = updated_at
+        sides.setdefault(intro_id, []).append((member_id, outcome, outcome_at))
+    rows = []
     for intro_id, people in sides.items():
         if len(people) != 2:
             continue
-        met = [p.outcome_at for p in people if p.outcome == Outcome.MET and p.outcome_at is not None]
-        met_at = min(met) if met else intros[intro_id].updated_at
-        for me, other in (people, people[::-1]):
-            session.add(
-                Reconnect(
-                    team_id=team_id,
-                    intro_id=intro_id,
-                    member_id=me.member_id,
-                    other_id=other.member_id,
-                    due_at=met_at + timedelta(days=days),
-                    created_at=met_at,
-                )
+        met = [at for _, outcome, at in people if outcome == Outcome.MET and at is not None]
+        met_at = min(met) if met else updated[intro_id]
+        for (me, _, _), (other, _, _) in (people, people[::-1]):
+            rows.append(
+                {
+                    "team_id": team_id,
+                    "intro_id": intro_id,
+                    "member_id": me,
+                    "other_id": other,
+                    "due_at": met_at + timedelta(days=days),
+                    "created_at": met_at,
+                }
             )
-    session.flush()
+    if rows:
+        session.execute(insert(Reconnect), rows)
     return len(sides)
 
 
@@ -128,12 +144,8 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
     """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
     paused or departed, or those who turned reconnects off; one with news goes before one without."""
     me, other = aliased(Member), aliased(Member)
-    lately = select(Reconnect.member_id).where(
-        Reconnect.team_id == team_id, col(Reconnect.last_sent_at) > now - WEEK
-    )
-    refused = select(Reconnect.member_id, Reconnect.other_id).where(
-        Reconnect.team_id == team_id, Reconnect.state == ReconnectState.NOT_FOR_ME
-    )
+    lately = aliased(Reconnect)  # a nudge to the same member this week
+    refused = aliased(Reconnect)  # "Not for me" about this person, after another intro of the two
     rows = session.exec(
         select(Reconnect, me, other, Intro.introduced_at)
         .join(me, col(me.id) == Reconnect.member_id)
@@ -146,12 +158,18 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
             me.status == MemberStatus.ACTIVE,
             col(me.reconnects_on).is_(True),
             other.status != MemberStatus.LEFT,
-            col(Reconnect.member_id).not_in(lately),
+            ~exists().where(
+                col(lately.member_id) == Reconnect.member_id, col(lately.last_sent_at) > now - WEEK
+            ),
+            ~exists().where(
+                col(refused.member_id) == Reconnect.member_id,
+                col(refused.other_id) == Reconnect.other_id,
+                col(refused.state) == ReconnectState.NOT_FOR_ME,
+            ),
         )
         .order_by(col(Reconnect.due_at), col(Reconnect.id))
     ).all()
-    not_for_me = {(a, b) for a, b in session.exec(refused).all()}
-    wanted = [row for row in rows if (row[0].member_id, row[0].other_id) not in not_for_me]
+    wanted = list(rows)
     since = {row[0].id: row[0].last_sent_at or row[3] or row[0].created_at for row in wanted}
     news = _news(session, [row[0] for row in wanted], since, now=now, embedder=embedder)
     best: dict[int, Nudge] = {}
@@ -199,19 +217,42 @@ def _news(
         if kept is None or NEWS_ORDER[item.kind] < NEWS_ORDER[kept.kind]:
             found[row.id] = item
 
-    projects = session.exec(
-        select(Project).where(
-            col(Project.member_id).in_(others),
-            Project.status == ProjectStatus.ACTIVE,
-            col(Project.created_at) > oldest,
-        )
-    ).all()
+    projects = _by_member(
+        session.exec(
+            select(Project)
+            .where(
+                col(Project.member_id).in_(others),
+                Project.status == ProjectStatus.ACTIVE,
+                col(Project.created_at) > oldest,
+            )
+            .order_by(col(Project.id))
+        ).all()
+    )
     for row in rows:
-        for project in projects:
-            if project.member_id == row.other_id and project.created_at > since[row.id]:
+        for project in projects.get(row.other_id, []):
+            if project.created_at > since[row.id]:
                 offer(row, News("project", project.name))
-    batch = _Batch(rows, since, others, oldest, now, embedder)
-    for row, item in [*_their_needs_you_fit(session, batch), *_their_offers_for_you(session, batch)]:
+    batch = _Batch(rows, since, others, oldest)
+    # Only the needs that could be news, read once and matched together (one at a time took hours).
+    earliest: dict[int, datetime] = {}
+    for row in rows:
+        earliest[row.other_id] = min(since[row.id], earliest.get(row.other_id, since[row.id]))
+    theirs = [
+        need
+        for need in _shared_open_needs(session, members=others, after=oldest)
+        if need.created_at > earliest[need.member_id]
+    ]
+    fresh = _fresh_offers(session, batch)
+    newer: dict[int, datetime] = {}  # each other person's newest offer
+    for made in fresh.values():
+        newer[made.member_id] = max(made.created_at, newer.get(made.member_id, made.created_at))
+    asking = {row.member_id for row in rows if row.other_id in newer and newer[row.other_id] > since[row.id]}
+    yours = _shared_open_needs(session, members=asking, after=None) if asking else []
+    fits = _fits(session, [*theirs, *yours], now=now, embedder=embedder)
+    for row, item in [
+        *_their_needs_you_fit(session, batch, theirs, fits),
+        *_their_offers_for_you(batch, fresh, yours, fits),
+    ]:
         offer(row, item)
     return found
 
@@ -224,69 +265,81 @@ class _Batch:
     since: dict[int | None, datetime]
     others: Collection[int]
     oldest: datetime
-    now: datetime
-    embedder: Embedder | None
 
 
-def _their_needs_you_fit(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
-    rows, since, now, embedder = batch.rows, batch.since, batch.now, batch.embedder
-    needs = _shared_open_needs(session, members=batch.others, after=batch.oldest)
-    fits = _fits(session, needs, now=now, embedder=embedder)
-    offers = _offers(session, ids=[offer_id for found in fits.values() for _, offer_id in found])
-    return [
-        (row, News("need", need.description, offers[offer_id].description))
+_Fits = dict[int, list[tuple[int, int]]]
+
+
+def _their_needs_you_fit(
+    session: Session, batch: "_Batch", needs: Sequence[Need], fits: _Fits
+) -> list[tuple[Reconnect, News]]:
+    rows, since = batch.rows, batch.since
+    by_member = _by_member(needs)
+    found = [
+        (row, need, offer_id)
         for row in rows
-        for need in needs
-        if need.member_id == row.other_id and need.created_at > since[row.id]
+        for need in by_member.get(row.other_id, [])
+        if need.created_at > since[row.id]
         for helper, offer_id in fits.get(need.id or 0, [])
         if helper == row.member_id
     ]
+    offers = _offers(session, ids={offer_id for _, _, offer_id in found})
+    return [
+        (row, News("need", need.description, offers[offer_id].description)) for row, need, offer_id in found
+    ]
 
 
-def _their_offers_for_you(session: Session, batch: "_Batch") -> list[tuple[Reconnect, News]]:
-    rows, since, others, oldest = batch.rows, batch.since, batch.others, batch.oldest
-    fresh = {
+def _fresh_offers(session: Session, batch: "_Batch") -> dict[int, Offer]:
+    """The others' active offers made since the oldest `since`, by id."""
+    return {
         offer.id: offer
         for offer in session.exec(
             select(Offer).where(
-                col(Offer.member_id).in_(others),
+                col(Offer.member_id).in_(batch.others),
                 Offer.status == OfferStatus.ACTIVE,
-                col(Offer.created_at) > oldest,
+                col(Offer.created_at) > batch.oldest,
             )
         ).all()
+        if offer.id is not None
     }
+
+
+def _their_offers_for_you(
+    batch: "_Batch", fresh: dict[int, Offer], needs: Sequence[Need], fits: _Fits
+) -> list[tuple[Reconnect, News]]:
+    rows, since = batch.rows, batch.since
     if not fresh:
         return []
-    needs = _shared_open_needs(session, members={row.member_id for row in rows}, after=None)
-    fits = _fits(session, needs, now=batch.now, embedder=batch.embedder)
+    by_member = _by_member(needs)
     return [
         (row, News("offer", fresh[offer_id].description, need.description))
         for row in rows
-        for need in needs
-        if need.member_id == row.member_id
+        for need in by_member.get(row.member_id, [])
         for helper, offer_id in fits.get(need.id or 0, [])
         if helper == row.other_id and offer_id in fresh and fresh[offer_id].created_at > since[row.id]
     ]
 
 
-def _fits(
-    session: Session, needs: Sequence[Need], *, now: datetime, embedder: Embedder | None
-) -> dict[int, list[tuple[int, int]]]:
-    """Need id → (member id, offer id) of the offers the matcher finds for it. Unlike a digest, people
-    already introduced are not left out: they are exactly whom a reconnect is about."""
+def _by_member(entries: Sequence[Entry]) -> dict[int, list[Entry]]:
+    """Entries by their member, each member's in the order given."""
+    found: dict[int, list[Entry]] = {}
+    for entry in entries:
+        found.setdefault(entry.member_id, []).append(entry)
+    return found
+
+
+def _fits(session: Session, needs: Sequence[Need], *, now: datetime, embedder: Embedder | None) -> _Fits:
+    """Need id → (member id, offer id) of the offers the matcher finds for it among every offer of the
+    community, read once (every profile and offer, only these needs) and all the needs matched together.
+    Unlike a digest, people already introduced are not left out:
+    they are exactly whom a reconnect is about."""
     if not needs:
         return {}
-    community = digest.load_community(session, team_id=needs[0].team_id, now=now, embedder=embedder)
-    docs = {doc.entry_id: doc for doc in community.needs}
-    return {
-        need.id: [
-            (found.other_id, found.offer_id)
-            for found in helpers_for(docs[need.id], community, History(), limit=MATCHES_LOOKED_AT)
-            if found.offer_id is not None
-        ]
-        for need in needs
-        if need.id is not None and need.id in docs
-    }
+    asked = {need.id for need in needs if need.id is not None}
+    community = digest.load_community(
+        session, team_id=needs[0].team_id, now=now, embedder=embedder, needs=asked
+    )
+    return helpers_for_each(community.needs, community, limit=MATCHES_LOOKED_AT)
 
 
 def _offers(session: Session, *, ids: Collection[int]) -> dict[int, Offer]:
@@ -309,12 +362,21 @@ def _shared_open_needs(session: Session, *, members: Collection[int], after: dat
 
 
 def sent(session: Session, *, reconnect_ids: Collection[int], now: datetime, days: int) -> None:
-    """Record nudges sent at `now`: the next one, unanswered, comes `days` later (half that for someone
-    starred)."""
-    for row in session.exec(select(Reconnect).where(col(Reconnect.id).in_(reconnect_ids))).all():
-        row.nudges_sent += 1
-        row.last_sent_at = now
-        row.due_at = now + interval(row, days)
+    """Record nudges sent at `now`: the next one, unanswered, comes `days` later, half that for someone
+    starred (one UPDATE each)."""
+    if not reconnect_ids:
+        return
+    for starred, every in ((False, days), (True, days // 2)):
+        session.execute(
+            update(Reconnect)
+            .where(col(Reconnect.id).in_(reconnect_ids), col(Reconnect.starred).is_(starred))
+            .values(
+                nudges_sent=col(Reconnect.nudges_sent) + 1,
+                last_sent_at=now,
+                due_at=now + timedelta(days=every),
+            )
+            .execution_options(synchronize_session="fetch")
+        )
 
 
 def answer(

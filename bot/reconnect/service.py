@@ -7,13 +7,13 @@ The job plants one `reconnects` row per side of every intro that ended in "We me
 `people.py`'s, named here for other features.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import exists, insert, update
+from sqlalchemy import case, exists, insert, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -49,6 +49,7 @@ from bot.reconnect.views import NEWS_ORDER, Named, News, Person, YourPeople
 # people.py, rules.py and views.py (everything defined here is public too).
 __all__ = ["LATER", "STARS_MAX", "WEEK", "Named", "News", "Person", "YourPeople", "star", "your_people"]
 
+MEMBERS_PER_RUN = 10_000  # nudged by one run at most; keeps every id list far below PostgreSQL's 65,535
 MATCHES_LOOKED_AT = 10  # how many helpers per need the matcher names when we look for a fit
 LIVE = (ReconnectState.WAITING, ReconnectState.SNOOZED, ReconnectState.IN_TOUCH)
 
@@ -140,9 +141,18 @@ def any_due(session: Session, *, team_id: str, now: datetime) -> bool:
     return found is not None
 
 
-def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | None = None) -> list[Nudge]:
+def due(
+    session: Session,
+    *,
+    team_id: str,
+    now: datetime,
+    embedder: Embedder | None = None,
+    members: int = MEMBERS_PER_RUN,
+) -> list[Nudge]:
     """The nudges to send at `now`: at most one per member, none to a member nudged in the last week, the
-    paused or departed, or those who turned reconnects off; one with news goes before one without."""
+    paused or departed, or those who turned reconnects off; one with news goes before one without. At most
+    `members` of them, the longest due first: the next run takes the rest (a first run after upgrading
+    finds every past "We met" due at once)."""
     me, other = aliased(Member), aliased(Member)
     lately = aliased(Reconnect)  # a nudge to the same member this week
     refused = aliased(Reconnect)  # "Not for me" about this person, after another intro of the two
@@ -169,7 +179,8 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
         )
         .order_by(col(Reconnect.due_at), col(Reconnect.id))
     ).all()
-    wanted = list(rows)
+    first = {row.member_id for row in _first_members((row for row, *_ in rows), members)}
+    wanted = [found for found in rows if found[0].member_id in first]
     since = {row[0].id: row[0].last_sent_at or row[3] or row[0].created_at for row in wanted}
     news = _news(session, [row[0] for row in wanted], since, now=now, embedder=embedder)
     best: dict[int, Nudge] = {}
@@ -189,6 +200,16 @@ def due(session: Session, *, team_id: str, now: datetime, embedder: Embedder | N
         if kept is None or _value(nudge.news) < _value(kept.news):
             best[row.member_id] = nudge
     return list(best.values())
+
+
+def _first_members(rows: Iterable[Reconnect], count: int) -> list[Reconnect]:
+    """The rows of the first `count` members among `rows` (in their order), one row each."""
+    firsts: dict[int, Reconnect] = {}
+    for row in rows:
+        if len(firsts) == count:
+            break
+        firsts.setdefault(row.member_id, row)
+    return list(firsts.values())
 
 
 def _value(news: News | None) -> int:
@@ -363,20 +384,20 @@ def _shared_open_needs(session: Session, *, members: Collection[int], after: dat
 
 def sent(session: Session, *, reconnect_ids: Collection[int], now: datetime, days: int) -> None:
     """Record nudges sent at `now`: the next one, unanswered, comes `days` later, half that for someone
-    starred (one UPDATE each)."""
+    starred (one UPDATE)."""
     if not reconnect_ids:
         return
-    for starred, every in ((False, days), (True, days // 2)):
-        session.execute(
-            update(Reconnect)
-            .where(col(Reconnect.id).in_(reconnect_ids), col(Reconnect.starred).is_(starred))
-            .values(
-                nudges_sent=col(Reconnect.nudges_sent) + 1,
-                last_sent_at=now,
-                due_at=now + timedelta(days=every),
-            )
-            .execution_options(synchronize_session="fetch")
+    half, full = now + timedelta(days=days // 2), now + timedelta(days=days)
+    session.execute(
+        update(Reconnect)
+        .where(col(Reconnect.id).in_(reconnect_ids))
+        .values(
+            nudges_sent=col(Reconnect.nudges_sent) + 1,
+            last_sent_at=now,
+            due_at=case((col(Reconnect.starred).is_(True), half), else_=full),
         )
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def answer(

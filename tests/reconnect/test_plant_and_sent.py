@@ -93,3 +93,41 @@ def test_sent_moves_only_the_rows_given_in_one_update(session: Session) -> None:
     with counted(session) as statements:
         reconnects.sent(session, reconnect_ids=[], now=sent_at, days=DAYS)
     assert statements == []
+
+
+def test_sent_brings_a_starred_persons_next_nudge_at_half_the_interval(session: Session) -> None:
+    people = [make_member(session, f"U0P{n}") for n in range(2)]
+    met(session, people[0], people[1])
+    reconnects.plant(session, team_id=TEAM, days=DAYS)
+    session.commit()
+    starred, plain = rows(session)
+    starred.starred = True
+    session.commit()
+    sent_at = NOW + timedelta(days=DAYS)
+    reconnects.sent(session, reconnect_ids=[starred.id, plain.id], now=sent_at, days=DAYS)
+    session.commit()
+    assert {r.id: r.due_at for r in rows(session)} == {
+        starred.id: sent_at + timedelta(days=DAYS // 2),
+        plain.id: sent_at + timedelta(days=DAYS),
+    }
+
+
+def test_one_run_nudges_a_bounded_number_of_members_the_longest_due_first(session: Session) -> None:
+    """After upgrading, every past "We met" is due at once: a run takes the first few members, the next
+    run the rest, so no query's id list grows with the whole community."""
+    people = [make_member(session, f"U0P{n}", name=f"P{n}") for n in range(6)]
+    for n, days_ago in ((0, 30), (2, 20), (4, 10)):
+        met(session, people[n], people[n + 1], at=NOW - timedelta(days=days_ago))
+    reconnects.plant(session, team_id=TEAM, days=DAYS)
+    session.commit()
+    when = NOW + timedelta(days=DAYS)
+    first = reconnects.due(session, team_id=TEAM, now=when, members=3)
+    assert sorted(n.user_id for n in first) == [
+        "U0P0",
+        "U0P1",
+        "U0P2",
+    ]  # P2 and P3 met at once: P2's id first
+    reconnects.sent(session, reconnect_ids=[n.reconnect_id for n in first], now=when, days=DAYS)
+    session.commit()
+    second = reconnects.due(session, team_id=TEAM, now=when, members=3)
+    assert sorted(n.user_id for n in second) == ["U0P3", "U0P4", "U0P5"]

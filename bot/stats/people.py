@@ -1,0 +1,67 @@
+"""The members a community manager should look at: left out of the last four digests, never introduced,
+or paused for their silence. Plain rows for the dashboard's People page (and its CSV)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from bot.intros import service as intros
+from bot.models import DigestRun, DigestSuggestion, Intro, IntroParticipant, Member, MemberStatus
+
+DIGESTS_LOOKED_AT = 4
+WHY = {
+    "no-suggestion": "no suggestion in the last four digests",
+    "never-introduced": "never introduced",
+    "paused-for-silence": "paused for silence",
+}
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    user_id: str
+    name: str
+    why: str  # one of WHY's keys
+    member_since: datetime
+    slack_link: str  # opens their profile in the Slack app
+
+
+def left_out(session: Session, *, team_id: str) -> list[PersonRow]:
+    """Everyone left out, for each reason they are (a member can be on the list twice), by name."""
+    active = list(
+        session.exec(
+            select(Member).where(Member.team_id == team_id, Member.status == MemberStatus.ACTIVE)
+        ).all()
+    )
+    runs = select(DigestRun.id).where(DigestRun.team_id == team_id)
+    recent = session.exec(runs.order_by(col(DigestRun.id).desc()).limit(DIGESTS_LOOKED_AT)).all()
+    suggested = set(
+        session.exec(
+            select(DigestSuggestion.recipient_id).where(col(DigestSuggestion.run_id).in_(recent))
+        ).all()
+    )
+    introduced = set(
+        session.exec(
+            select(IntroParticipant.member_id)
+            .join(Intro, col(Intro.id) == IntroParticipant.intro_id)
+            .where(Intro.team_id == team_id, col(Intro.introduced_at).is_not(None))
+        ).all()
+    )
+    rows = []
+    for member in active:
+        if recent and member.id not in suggested:
+            rows.append(_row(member, "no-suggestion"))
+        if member.id not in introduced:
+            rows.append(_row(member, "never-introduced"))
+    rows += [_row(member, "paused-for-silence") for member in intros.auto_paused(session, team_id=team_id)]
+    return sorted(rows, key=lambda row: (row.name.lower(), row.why))
+
+
+def slack_link(team_id: str, user_id: str) -> str:
+    return f"slack://user?team={team_id}&id={user_id}"
+
+
+def _row(member: Member, why: str) -> PersonRow:
+    return PersonRow(
+        member.user_id, member.name, why, member.created_at, slack_link(member.team_id, member.user_id)
+    )

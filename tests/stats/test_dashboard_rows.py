@@ -1,0 +1,113 @@
+"""The rows behind the dashboard's People, Intros and Network pages, and their CSV."""
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from bot.matching.model import Kind
+from bot.models import (
+    DigestRun,
+    DigestSuggestion,
+    Intro,
+    IntroOrigin,
+    IntroParticipant,
+    IntroStatus,
+    Member,
+    MemberStatus,
+)
+from bot.stats.csv_rows import to_csv
+from bot.stats.intro_rows import DID_NOT_HAPPEN, IntroRow, intro_rows
+from bot.stats.people import PersonRow, left_out
+from bot.stats.ties import network_of
+from tests.conftest import NOW
+from tests.factories import TEAM, make_member
+from tests.reconnect.test_service import met
+
+
+def _intro(session: Session, a: Member, b: Member, status: IntroStatus, *, days_ago: int = 0) -> Intro:
+    intro = Intro(
+        team_id=TEAM,
+        origin=IntroOrigin.DIGEST,
+        status=status,
+        requested_by_id=a.id,
+        created_at=NOW - timedelta(days=days_ago),
+        updated_at=NOW - timedelta(days=days_ago),
+    )
+    session.add(intro)
+    session.flush()
+    for person in (a, b):
+        session.add(IntroParticipant(intro_id=intro.id, member_id=person.id))
+    session.commit()
+    return intro
+
+
+def test_a_declined_intro_reads_as_did_not_happen_like_an_expired_one(session: Session) -> None:
+    ana, ben, cleo = (make_member(session, f"U0{n.upper()}", name=n) for n in ("Ana", "Ben", "Cleo"))
+    declined = _intro(session, ana, ben, IntroStatus.DECLINED, days_ago=2)
+    expired = _intro(session, ana, cleo, IntroStatus.EXPIRED, days_ago=1)
+    happened = met(session, ben, cleo)
+    rows = intro_rows(session, team_id=TEAM)  # newest first: the one that met started 15 days ago
+    assert [(r.intro_id, r.state) for r in rows] == [
+        (expired.id, DID_NOT_HAPPEN),
+        (declined.id, DID_NOT_HAPPEN),
+        (happened.id, "met"),
+    ]
+    assert (rows[1].first, rows[1].second) == ("Ana", "Ben")
+    assert rows[2].introduced is not None
+    assert "declin" not in to_csv(rows, IntroRow).lower()
+    assert [r.intro_id for r in intro_rows(session, team_id=TEAM, states=["met"])] == [happened.id]
+    assert [r.intro_id for r in intro_rows(session, team_id=TEAM, since=NOW - timedelta(days=1))] == [
+        expired.id
+    ]
+
+
+def test_left_out_members_each_with_why_and_a_link_to_their_slack_profile(session: Session) -> None:
+    ana, ben, _cleo = (make_member(session, f"U0{n.upper()}", name=n) for n in ("Ana", "Ben", "Cleo"))
+    gone = make_member(session, "U0GONE", name="Gone", status=MemberStatus.LEFT)
+    met(session, ana, ben)
+    run = DigestRun(team_id=TEAM, period="2026-W48", created_at=NOW)
+    session.add(run)
+    session.flush()
+    assert run.id is not None
+    session.add(
+        DigestSuggestion(
+            team_id=TEAM,
+            run_id=run.id,
+            recipient_id=ana.id,
+            other_id=ben.id,
+            kind=Kind.CAN_HELP_YOU,
+            created_at=NOW,
+            score=1,
+            reason="",
+        )
+    )
+    session.commit()
+    rows = left_out(session, team_id=TEAM)
+    assert [(r.name, r.why) for r in rows] == [
+        ("Ben", "no-suggestion"),
+        ("Cleo", "never-introduced"),
+        ("Cleo", "no-suggestion"),
+    ]
+    assert rows[1].slack_link == f"slack://user?team={TEAM}&id=U0CLEO"
+    assert gone.name not in to_csv(rows, PersonRow)
+
+
+def test_the_network_ties_the_members_who_were_introduced(session: Session) -> None:
+    ana, ben, cleo, dev = (
+        make_member(session, f"U0{n.upper()}", name=n) for n in ("Ana", "Ben", "Cleo", "Dev")
+    )
+    met(session, ana, ben)
+    met(session, ben, cleo)
+    _intro(session, cleo, dev, IntroStatus.DECLINED)  # never happened: no tie
+    network = network_of(session, team_id=TEAM)
+    assert network.ties == 2
+    assert network.isolated == (dev.id,)
+    assert set(network.clusters) == {ana.id, ben.id, cleo.id}
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula() -> None:
+    row = PersonRow("U1", '=HYPERLINK("http://x")', "never-introduced", NOW, "slack://user?team=T&id=U1")
+    text = to_csv([row], PersonRow)
+    assert text.splitlines()[0] == "user_id,name,why,member_since,slack_link"
+    assert "'=HYPERLINK" in text
+    assert NOW.isoformat() in text

@@ -145,13 +145,13 @@ class Settings(BaseSettings):
     def _public_url_shape(cls, value: str | None) -> str | None:
         if value is None or value.strip() == "":
             return None
-        value = value.strip().rstrip("/")
-        if not re.fullmatch(r"https?://[^/\s?#@]+", value):
+        given = value.strip()
+        if not re.fullmatch(r"https?://[^/\s?#@]+/?", given):
             raise ValueError(
                 "must be the http(s) address people reach Kindred at, without a path, such as "
-                f"https://kindred.example.org (got {value!r})"
+                f"https://kindred.example.org (got {given!r})"
             )
-        return value
+        return given.rstrip("/")
 
     @field_validator("secret_key")
     @classmethod

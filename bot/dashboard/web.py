@@ -153,13 +153,8 @@ class Dashboard:
         )
 
     def _not_admin(self, start_response: StartResponse) -> Iterable[bytes]:
-        return self._message(
-            start_response,
-            "403 Forbidden",
-            texts.NOT_ADMIN_TITLE,
-            texts.NOT_ADMIN,
-            headers=[self._cookie("", max_age=None)],
-        )
+        """Refused, the cookie kept: asked again at the next request (Slack may just have failed to reply)."""
+        return self._message(start_response, "403 Forbidden", texts.NOT_ADMIN_TITLE, texts.NOT_ADMIN)
 
     def _message(
         self,

@@ -90,6 +90,8 @@ def test_a_slack_admin_who_stops_being_one_loses_access_at_the_next_request(dash
     assert page.status == 403
     assert "The dashboard is for admins" in page.text
     assert "Overview" not in page.text
+    dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_owner=True)
+    assert browser.get("/admin").status == 200  # asked again at every request, both ways
 
 
 def test_a_deactivated_admin_loses_access(dash: DashboardBot) -> None:
@@ -159,3 +161,14 @@ def test_nothing_under_admin_is_cached_framed_or_sent_as_a_referer(dash: Dashboa
         assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
     assert "text/css" in pages[-4].headers["Content-Type"]
     assert '<link rel="stylesheet" href="/admin/static/style.css">' in pages[1].text
+
+
+def test_without_a_secret_key_the_pages_say_what_to_set(
+    fake_slack: FakeSlack, engine: Engine, sessions: SessionFactory, database_url: str
+) -> None:
+    with dashboard_bot(fake_slack, engine, sessions, database_url, KINDRED_SECRET_KEY="") as dash:
+        for path in ("/admin", "/admin/login?token=x"):
+            page = dash.browser().get(path)
+            assert page.status == 503
+            assert "Set KINDRED_SECRET_KEY" in page.text
+            assert page.headers["Cache-Control"] == "no-store"

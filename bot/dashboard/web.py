@@ -86,8 +86,8 @@ class Dashboard:
         token = parse_qs(environ.get("QUERY_STRING", "")).get("token", [""])[0]
         now = self.clock()
         with session_scope(self.sessions) as session:
-            admin = service.use_link(session, token=token, now=now)
-        if admin is None:
+            signed_in = service.use_link(session, token=token, now=now)
+        if signed_in is None:
             return self._message(
                 start_response,
                 "401 Unauthorized",
@@ -95,10 +95,11 @@ class Dashboard:
                 texts.LINK_REFUSED,
                 get_a_link=True,
             )
-        if not self._still_admin(admin):
-            return self._message(start_response, "403 Forbidden", texts.NOT_ADMIN_TITLE, texts.NOT_ADMIN)
-        cookie = self._cookie(service.open_session(secret, admin, now=now), max_age=service.SESSION_LIFETIME)
-        log.info("dashboard: %s signed in", admin.user_id)
+        if not self._still_admin(signed_in.admin):
+            return self._not_admin(start_response)
+        opened = service.open_session(secret, signed_in, now=now)
+        cookie = self._cookie(opened, max_age=service.SESSION_LIFETIME)
+        log.info("dashboard: %s signed in", signed_in.admin.user_id)
         return _respond(start_response, "303 See Other", b"", "text/plain", [("Location", PREFIX), cookie])
 
     def _overview(
@@ -123,6 +124,8 @@ class Dashboard:
         form = _form(environ)
         if not service.csrf_matches(current, form.get("csrf", [None])[0]):
             return self._message(start_response, "403 Forbidden", texts.CSRF_TITLE, texts.CSRF)
+        with session_scope(self.sessions) as session:
+            service.sign_out(session, link_id=current.link_id, now=self.clock())
         return self._message(
             start_response,
             "200 OK",
@@ -133,11 +136,16 @@ class Dashboard:
         )
 
     def _session(self, environ: dict[str, Any], secret: str) -> service.DashboardSession | None:
+        """The session the cookie carries: signed with our key, younger than 12 hours, not signed out."""
         try:
             morsel = SimpleCookie(environ.get("HTTP_COOKIE", "")).get(COOKIE)
         except CookieError:
             return None
-        return service.read_session(secret, morsel.value if morsel else None, now=self.clock())
+        current = service.read_session(secret, morsel.value if morsel else None, now=self.clock())
+        if current is None:
+            return None
+        with session_scope(self.sessions) as session:
+            return current if service.is_signed_in(session, link_id=current.link_id) else None
 
     def _still_admin(self, admin: service.Admin) -> bool:
         return is_listed_or_slack_admin(self.client, self.settings.admins, user_id=admin.user_id)

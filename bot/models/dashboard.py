@@ -1,4 +1,6 @@
-"""One-time sign-in links to the admin dashboard: only a hash of each link's token is stored."""
+"""One-time sign-in links to the admin dashboard: only a hash of each link's token is stored. A used link's
+row is also the session it opened, so signing out ends that session on the server, not only in the
+browser."""
 
 from datetime import datetime
 
@@ -19,3 +21,4 @@ class DashboardLink(SQLModel, table=True):
     created_at: datetime = now_column()
     expires_at: datetime = Field(sa_type=UTCDateTime, index=True)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    signed_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

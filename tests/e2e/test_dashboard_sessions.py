@@ -48,10 +48,10 @@ def test_without_a_session_every_page_gets_401_and_says_how_to_sign_in(dash: Das
         lambda _real: URLSafeSerializer(
             "another-key-that-is-32-characters-long", salt=service.SESSION_SALT
         ).dumps(
-            {"team": "T0FAKE", "user": "U0ALICE", "issued": int(NOW.timestamp()), "csrf": "c"}
+            {"team": "T0FAKE", "user": "U0ALICE", "link": 1, "issued": int(NOW.timestamp()), "csrf": "c"}
         ),  # signed with another key
         lambda _real: URLSafeSerializer(SECRET_KEY, salt="another salt").dumps(
-            {"team": "T0FAKE", "user": "U0ALICE", "issued": int(NOW.timestamp()), "csrf": "c"}
+            {"team": "T0FAKE", "user": "U0ALICE", "link": 1, "issued": int(NOW.timestamp()), "csrf": "c"}
         ),  # signed with our key for something else
         lambda _real: URLSafeSerializer(SECRET_KEY, salt=service.SESSION_SALT).dumps(
             ["U0ALICE"]
@@ -131,11 +131,13 @@ def test_signing_out_needs_the_forms_csrf_token(dash: DashboardBot) -> None:
     assert "That form has expired" in wrong.text
     assert browser.get("/admin").status == 200  # still signed in
 
+    copied = Browser(dash.url, cookie=browser.cookie)
     out = browser.post("/admin/logout", {"csrf": token})
     assert out.status == 200
     assert "You are signed out" in out.text
     assert out.cookies() == ["kindred_admin=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Lax"]
     assert browser.get("/admin").status == 401
+    assert copied.get("/admin").status == 401  # signed out on the server, not only in this browser
     assert other.get("/admin").status == 200
 
 

@@ -1,5 +1,5 @@
 """dashboard_links: one-time sign-in links to the admin dashboard (a hash of each token, who it signs in,
-when it expires and when it was used)
+when it expires, when it was used, and when the session it opened was signed out)
 
 Revision ID: 0009
 Revises: 0008
@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
         sa.Column("used_at", sa.DateTime(), nullable=True),
+        sa.Column("signed_out_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dashboard_links")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_dashboard_links_token_hash")),
     )

@@ -43,6 +43,7 @@ DATABASE_URL = re.compile(
     r"(?::(?P<port>[^/?]*))?"
     r"(?:/(?P<database>[^?]*))?"  # for SQLite, the file: kindred.db, or /absolute/path/kindred.db
 )
+SECRET_KEY_MIN = 32
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 INT_RANGES = {
     "PORT": (1, 65535),
@@ -89,6 +90,8 @@ class Settings(BaseSettings):
     tick_seconds: int = Field(300, validation_alias="KINDRED_TICK_SECONDS", ge=5, le=3600)
     messages_per_second: int = Field(5, validation_alias="KINDRED_SLACK_MESSAGES_PER_SECOND", ge=1, le=100)
     embedding_model: str = Field(DEFAULT_MODEL, validation_alias="KINDRED_EMBEDDING_MODEL")
+    public_url: str | None = Field(None, validation_alias="KINDRED_PUBLIC_URL")
+    secret_key: SecretStr | None = Field(None, validation_alias="KINDRED_SECRET_KEY")
     log_format: Literal["text", "json"] = Field("text", validation_alias="KINDRED_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", validation_alias="KINDRED_LOG_LEVEL"
@@ -136,6 +139,32 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s]+", value):
             raise ValueError(f"must be an http(s) URL such as {SLACK_API_URL} (got {value!r})")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url_shape(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        given = value.strip()
+        if not re.fullmatch(r"https?://[^/\s?#@]+/?", given):
+            raise ValueError(
+                "must be the http(s) address people reach Kindred at, without a path, such as "
+                f"https://kindred.example.org (got {given!r})"
+            )
+        return given.rstrip("/")
+
+    @field_validator("secret_key")
+    @classmethod
+    def _secret_key_length(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or value.get_secret_value().strip() == "":
+            return None
+        key = value.get_secret_value().strip()
+        if len(key) < SECRET_KEY_MIN:
+            raise ValueError(
+                f"must be at least {SECRET_KEY_MIN} characters long (it has {len(key)}); make one with "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        return SecretStr(key)
 
     @field_validator("database_url")
     @classmethod

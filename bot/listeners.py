@@ -9,6 +9,7 @@ import re
 
 from slack_bolt import Ack, App
 
+from bot.dashboard import listeners as dashboard
 from bot.digest import listeners as digest
 from bot.entries import actions as entry_actions
 from bot.entries import commands as entry_commands
@@ -34,6 +35,7 @@ def kindred_subcommands() -> Subcommands:
     kindred = Subcommands()
     profile_commands.add_to(kindred)
     stats.add_to(kindred)
+    dashboard.add_to(kindred)
     reconnect.add_to(kindred)
     return kindred
 

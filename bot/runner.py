@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.app import create_app, utc_now
 from bot.config import ConfigError, Settings
+from bot.dashboard.web import Dashboard
 from bot.db import make_engine, make_session_factory, upgrade
 from bot.handled import Ledger
 from bot.heap import freeze_startup_objects
@@ -43,7 +44,12 @@ def run(settings: Settings, *, port: int | None = None) -> None:
     elector = Elector(lambda: lock_for(settings.database_url), on_elected=jobs.start, on_deposed=jobs.stop)
     freeze_startup_objects()
     http = serve(
-        wsgi_app(None if settings.socket_mode else app, engine, role=elector.role),
+        wsgi_app(
+            None if settings.socket_mode else app,
+            engine,
+            role=elector.role,
+            dashboard=Dashboard(settings, client, sessions, clock=utc_now),
+        ),
         port=settings.port if port is None else port,
     )
     socket_mode = None

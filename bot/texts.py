@@ -73,6 +73,7 @@ HELP_TEXT = (
     "• `/kindred reconnect on|off` — now and then, a reminder of people you met through Kindred\n"
     "• `/intro @a @b why` — introduce two members (both are asked first)\n"
     "• `/kindred stats` — how intros are going (admins)\n"
+    "• `/kindred dashboard` — a sign-in link to the web dashboard (admins)\n"
     "• `/kindred export` — get everything Kindred stores about you, as a file in your DMs\n"
     "• `/kindred forget-me` — delete everything Kindred stores about you (asks first)\n"
     "• `/kindred help` — this message\n"

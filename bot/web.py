@@ -1,4 +1,5 @@
-"""HTTP: `POST /slack/events` (commands, interactivity, events, options) and `GET /healthz`.
+"""HTTP: `POST /slack/events` (commands, interactivity, events, options), `GET /healthz` and the admin
+dashboard under `/admin`.
 
 Served by cheroot, a production WSGI server whose `stop()` lets in-flight requests finish.
 """
@@ -21,13 +22,20 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+ADMIN_PATH = "/admin"
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(bolt_app: App | None, engine: Engine, *, role: Callable[[], str] | None = None) -> WSGIApp:
-    """The whole HTTP surface. Without a Bolt app (Socket Mode) only the health check is served; `role`
-    says whether this process runs the scheduled jobs ("leader") or not ("standby")."""
+def wsgi_app(
+    bolt_app: App | None,
+    engine: Engine,
+    *,
+    role: Callable[[], str] | None = None,
+    dashboard: WSGIApp | None = None,
+) -> WSGIApp:
+    """The whole HTTP surface. Without a Bolt app (Socket Mode) only the health check and the dashboard
+    are served; `role` says whether this process runs the scheduled jobs ("leader") or not ("standby")."""
     slack = SlackRequestHandler(bolt_app, path=EVENTS_PATH) if bolt_app is not None else None
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -38,6 +46,8 @@ def wsgi_app(bolt_app: App | None, engine: Engine, *, role: Callable[[], str] | 
             if role is not None:
                 body["scheduler"] = role()
             return _json(start_response, "200 OK" if healthy else "503 Service Unavailable", body)
+        if dashboard is not None and (path == ADMIN_PATH or path.startswith(ADMIN_PATH + "/")):
+            return dashboard(environ, start_response)
         if path == EVENTS_PATH and slack is not None:
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"ok": False, "error": "use POST"})

@@ -278,3 +278,48 @@ def test_quiet_hours_are_read_or_turned_off() -> None:
     assert str(load_settings(KINDRED_QUIET_HOURS="22:30 - 7:00").quiet) == "22:30-07:00"
     assert load_settings(KINDRED_QUIET_HOURS="off").quiet is None
     assert str(load_settings().quiet) == "20:00-08:00"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["kindred.example.org", "ftp://kindred.example.org", "https://kindred.example.org/kindred", "https://"],
+)
+def test_a_public_url_must_be_an_http_address_without_a_path(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("KINDRED_PUBLIC_URL", value)
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        "KINDRED_PUBLIC_URL must be the http(s) address people reach Kindred at, without a path, such as "
+        f"https://kindred.example.org (got {value!r})"
+    )
+
+
+def test_a_public_url_loses_its_trailing_slash_and_an_empty_one_is_unset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KINDRED_PUBLIC_URL", " https://kindred.example.org:8443/ ")
+    assert load_settings().public_url == "https://kindred.example.org:8443"
+    monkeypatch.setenv("KINDRED_PUBLIC_URL", "")
+    assert load_settings().public_url is None
+
+
+def test_a_short_secret_key_is_refused_without_showing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KINDRED_SECRET_KEY", "short-secret-1234")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith("KINDRED_SECRET_KEY must be at least 32 characters long (it has 17)")
+    assert "short-secret-1234" not in message
+    assert "\n" not in message
+
+
+def test_the_secret_key_never_appears_in_the_settings_repr(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = "a-long-enough-secret-key-0123456789"
+    monkeypatch.setenv("KINDRED_SECRET_KEY", key)
+    settings = load_settings()
+    assert settings.secret_key is not None
+    assert settings.secret_key.get_secret_value() == key
+    assert key not in repr(settings)
+    assert key not in str(settings.model_dump())

@@ -23,6 +23,7 @@ FEATURES = {
     "stats",
     "home",
     "community",
+    "dashboard",
 }
 SHELL = {"__main__", "app", "cli", "commands", "demo", "listeners", "runner", "schedule", "web"}
 PUBLIC = {"service", "blocks", "messaging"}

@@ -7,6 +7,7 @@ passed in by the caller.
 """
 
 from bot.models.base import Strict, enum_column
+from bot.models.dashboard import DashboardLink
 from bot.models.digests import DigestRun, DigestSuggestion, FeedbackKind, PairFeedback, SuggestionStatus
 from bot.models.entries import (
     Need,
@@ -32,6 +33,7 @@ from bot.models.reconnects import Reconnect, ReconnectState
 
 __all__ = [
     "Consent",
+    "DashboardLink",
     "Delivery",
     "DeliveryStatus",
     "DigestCadence",

@@ -69,3 +69,4 @@ FORGET_ME_CANCEL = "forget_me_cancel"
 RECONNECT_STAR = "reconnect_star"
 RECONNECT_UNSTAR = "reconnect_unstar"
 RECONNECTS_SWITCH = "reconnects_switch"
+OPEN_DASHBOARD = "open_dashboard"  # a link button: Slack opens the URL; the click is only acknowledged

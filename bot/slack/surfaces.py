@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Collection
 from typing import Any
 
 from slack_bolt import Respond
@@ -124,10 +125,17 @@ def introducible(client: WebClient, *, team_id: str, user_id: str) -> Identity:
 
 def is_admin(client: WebClient, deps: Deps, *, user_id: str) -> bool:
     """Listed in KINDRED_ADMINS, or a workspace admin or owner according to Slack."""
-    if user_id in deps.settings.admins:
+    return is_listed_or_slack_admin(client, deps.settings.admins, user_id=user_id)
+
+
+def is_listed_or_slack_admin(client: WebClient, admins: Collection[str], *, user_id: str) -> bool:
+    """`is_admin` for callers without a request's Deps (the dashboard's pages): asks Slack every time."""
+    if user_id in admins:
         return True
     try:
         user = client.users_info(user=user_id)["user"]
     except SlackApiError:
         return False
+    if user.get("deleted"):
+        return False  # a deactivated account keeps its flags, not its rights
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

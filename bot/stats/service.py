@@ -3,13 +3,28 @@
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from bot import repo
 from bot.intros import service as intros
 from bot.matching.concepts import concept_index
-from bot.models import IntroStatus, Need, NeedStatus, Offer, OfferStatus, Visibility
+from bot.models import (
+    DigestSuggestion,
+    Intro,
+    IntroStatus,
+    Member,
+    MemberStatus,
+    Need,
+    NeedStatus,
+    Offer,
+    OfferStatus,
+    Project,
+    ProjectStatus,
+    Visibility,
+)
 
 ACCEPTED = frozenset(
     {
@@ -62,6 +77,74 @@ def team_stats(session: Session, *, team_id: str) -> Stats:
         skills=_supply_and_demand(session, team_id=team_id),
         auto_paused=[member.name for member in intros.auto_paused(session, team_id=team_id)],
     )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The dashboard's first page: how many people, entries and intros, as plain numbers. Private needs
+    count in `needs` (and `private_needs`), and nothing of them but their number is here."""
+
+    active: int
+    paused: int
+    paused_for_silence: int
+    offers: int  # active
+    needs: int  # open, shared and private
+    private_needs: int
+    projects: int  # active
+    suggested: int  # digest suggestions shown, all time
+    requested: int
+    accepted: int
+    introduced: int
+    met: int
+    acceptance_rate: float | None  # of the intros someone answered
+    met_rate: float | None  # of the intros made, how many led to "We met"
+
+
+def overview(session: Session, *, team_id: str) -> Overview:
+    """The community's numbers today: a few counting queries, whatever the community's size."""
+    statuses = dict(
+        session.exec(
+            select(Member.status, func.count()).where(Member.team_id == team_id).group_by(col(Member.status))
+        ).all()
+    )
+    open_needs = dict(
+        session.exec(
+            select(Need.visibility, func.count())
+            .where(Need.team_id == team_id, Need.status == NeedStatus.OPEN)
+            .group_by(col(Need.visibility))
+        ).all()
+    )
+    funnel = dict(
+        session.exec(
+            select(Intro.status, func.count()).where(Intro.team_id == team_id).group_by(col(Intro.status))
+        ).all()
+    )
+    introduced = session.exec(
+        select(func.count()).where(Intro.team_id == team_id, col(Intro.introduced_at).is_not(None))
+    ).one()
+    accepted = sum(funnel.get(status, 0) for status in ACCEPTED)
+    declined = funnel.get(IntroStatus.DECLINED, 0)
+    met = funnel.get(IntroStatus.MET, 0)
+    return Overview(
+        active=statuses.get(MemberStatus.ACTIVE, 0),
+        paused=statuses.get(MemberStatus.PAUSED, 0),
+        paused_for_silence=len(intros.auto_paused(session, team_id=team_id)),
+        offers=_count_entries(session, Offer, team_id, Offer.status == OfferStatus.ACTIVE),
+        needs=sum(open_needs.values()),
+        private_needs=open_needs.get(Visibility.PRIVATE, 0),
+        projects=_count_entries(session, Project, team_id, Project.status == ProjectStatus.ACTIVE),
+        suggested=session.exec(select(func.count()).where(DigestSuggestion.team_id == team_id)).one(),
+        requested=sum(funnel.values()),
+        accepted=accepted,
+        introduced=introduced,
+        met=met,
+        acceptance_rate=_share(accepted, accepted + declined),
+        met_rate=_share(met, introduced),
+    )
+
+
+def _count_entries(session: Session, model: type[Offer] | type[Project], team_id: str, alive: Any) -> int:
+    return session.exec(select(func.count()).select_from(model).where(model.team_id == team_id, alive)).one()
 
 
 def _supply_and_demand(session: Session, *, team_id: str) -> list[tuple[str, int, int]]:

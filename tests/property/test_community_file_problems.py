@@ -46,8 +46,11 @@ def resolve(node: Any, location: str) -> bool:
         return False
     rest = location.removeprefix(".")
     for key in sorted(node, key=len, reverse=True):  # keys may hold dots or brackets themselves
-        if (rest == key or rest.startswith((f"{key}.", f"{key}["))) and resolve(node[key], rest[len(key) :]):
-            return True
+        for after in {rest, location}:  # a key may start with a dot too: {".[": …} is at ".["
+            if (after == key or after.startswith((f"{key}.", f"{key}["))) and resolve(
+                node[key], after[len(key) :]
+            ):
+                return True
     return not re.search(r"[.\[]", rest)  # a required field that is missing
 
 

@@ -1,0 +1,56 @@
+"""What an admin reads from the dashboard feature, in Slack and on its pages, kept together so the copy can
+be reviewed and changed in one place. Slack formatting is limited to *bold*, _italics_ and emoji."""
+
+# /kindred dashboard
+ADMINS_ONLY = (
+    "The dashboard is for Kindred admins: workspace admins and owners, and the people listed in "
+    "KINDRED_ADMINS. If you think you should have it, ask one of them. :slightly_smiling_face:"
+)
+SIGN_IN_TEXT = "Your sign-in link to the Kindred dashboard"
+SIGN_IN_BUTTON = "Open the dashboard"
+
+
+def sign_in(url: str, minutes: int) -> str:
+    return (
+        f":bar_chart: <{url}|Here is your sign-in link to the Kindred dashboard>. It works once, for the "
+        f"next {minutes} minutes, and only for you: please don't share it. For a new one, type "
+        "`/kindred dashboard` again."
+    )
+
+
+def not_set_up(missing: list[str]) -> str:
+    settings = " and ".join(f"`{name}`" for name in missing)
+    return (
+        f"The dashboard is not set up yet: set {settings} where Kindred runs, then restart it. "
+        "`KINDRED_PUBLIC_URL` is the https address people reach Kindred at (such as "
+        "https://kindred.example.org) and `KINDRED_SECRET_KEY` a random secret of at least 32 characters "
+        "(`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'` makes one)."
+    )
+
+
+# The pages
+TITLE = "Kindred dashboard"
+GET_A_LINK = "Type /kindred dashboard in Slack to get a new sign-in link."
+LINK_REFUSED_TITLE = "This link does not work any more"
+LINK_REFUSED = (
+    "Sign-in links work once, for ten minutes, and only for the admin who asked for them. "
+    "This one was already used, has expired, or is not a link Kindred made."
+)
+SIGNED_OUT_TITLE = "Please sign in"
+SIGNED_OUT = "Your session has ended, or this browser has not signed in to the dashboard yet."
+NOT_ADMIN_TITLE = "The dashboard is for admins"
+NOT_ADMIN = (
+    "You are not a Kindred admin (any more): the dashboard is for workspace admins and owners, and the "
+    "people listed in KINDRED_ADMINS. If you think you should have it, ask one of them."
+)
+CSRF_TITLE = "That form has expired"
+CSRF = "Please go back, reload the page and try again."
+LOGGED_OUT_TITLE = "You are signed out"
+LOGGED_OUT = "See you next Monday."
+NOT_FOUND_TITLE = "Nothing here"
+NOT_FOUND = "There is no dashboard page at this address."
+NOT_SET_UP_TITLE = "The dashboard is not set up"
+NOT_SET_UP = (
+    "Set KINDRED_SECRET_KEY (a random secret of at least 32 characters) and KINDRED_PUBLIC_URL where "
+    "Kindred runs, then restart it."
+)

@@ -54,3 +54,22 @@ NOT_SET_UP = (
     "Set KINDRED_SECRET_KEY (a random secret of at least 32 characters) and KINDRED_PUBLIC_URL where "
     "Kindred runs, then restart it."
 )
+
+# The pages, in the bar on every page: (path, page, label)
+NAV = (
+    ("/admin", "overview", "Overview"),
+    ("/admin/people", "people", "People"),
+    ("/admin/intros", "intros", "Intros"),
+)
+PEOPLE_INTRO = (
+    "Members who may be missing out: nobody was suggested to them in the last four digests, Kindred never "
+    "introduced them, or Kindred paused them after three intro requests went unanswered. A friendly word "
+    "from you can help."
+)
+PEOPLE_NONE = "Nobody is left out right now. 🎉"
+INTROS_INTRO = (
+    "Every intro with its state and dates. An intro that was declined, expired or was cancelled reads "
+    '"did not happen": nobody is shown as having said no.'
+)
+INTROS_NONE = "No intros match these filters."
+DOWNLOAD_CSV = "Download as CSV"

@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.dashboard import service, texts
+from bot.dashboard.filters import filters
 from bot.db import SessionFactory, session_scope
 from bot.slack.surfaces import is_listed_or_slack_admin
 from bot.stats import service as stats
@@ -40,6 +41,12 @@ SECURITY_HEADERS = [
     ("Referrer-Policy", "no-referrer"),
     ("X-Content-Type-Options", "nosniff"),
 ]
+TABLES = {  # path → (page, as CSV)
+    f"{PREFIX}/people": ("people", False),
+    f"{PREFIX}/people.csv": ("people", True),
+    f"{PREFIX}/intros": ("intros", False),
+    f"{PREFIX}/intros.csv": ("intros", True),
+}
 StartResponse = Callable[..., Any]
 Headers = list[tuple[str, str]]
 
@@ -78,6 +85,8 @@ class Dashboard:
             return self._login(environ, start_response, secret)
         if path in (PREFIX, f"{PREFIX}/") and method in ("GET", "HEAD"):
             return self._overview(environ, start_response, secret)
+        if path in TABLES and method in ("GET", "HEAD"):
+            return self._table(environ, start_response, secret, path)
         if path == f"{PREFIX}/logout" and method == "POST":
             return self._logout(environ, start_response, secret)
         return self._message(start_response, "404 Not Found", texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
@@ -105,17 +114,52 @@ class Dashboard:
     def _overview(
         self, environ: dict[str, Any], start_response: StartResponse, secret: str
     ) -> Iterable[bytes]:
-        current = self._session(environ, secret)
-        if current is None:
-            return self._signed_out(start_response)
-        if not self._still_admin(current.admin):
-            return self._not_admin(start_response)
+        current = self._admin(environ, start_response, secret)
+        if not isinstance(current, service.DashboardSession):
+            return current  # the page that says why not
         with session_scope(self.sessions) as session:
             numbers = stats.overview(session, team_id=current.admin.team_id)
         body = self.pages.get_template("overview.html").render(
-            texts=texts, overview=numbers, csrf=current.csrf, percent=_percent
+            texts=texts, overview=numbers, csrf=current.csrf, percent=_percent, page="overview"
         )
         return _respond(start_response, "200 OK", body.encode(), "text/html; charset=utf-8")
+
+    def _table(
+        self, environ: dict[str, Any], start_response: StartResponse, secret: str, path: str
+    ) -> Iterable[bytes]:
+        """People or Intros, as a page or (`….csv`) as the same rows in CSV."""
+        current = self._admin(environ, start_response, secret)
+        if not isinstance(current, service.DashboardSession):
+            return current  # the page that says why not
+        name, as_csv = TABLES[path]
+        query = parse_qs(environ.get("QUERY_STRING", ""))
+        team_id = current.admin.team_id
+        with session_scope(self.sessions) as session:
+            if name == "people":
+                rows: list[Any] = stats.left_out(session, team_id=team_id, now=self.clock())
+                row_type: type = stats.PersonRow
+            else:
+                chosen = filters(query)
+                rows = stats.intro_rows(
+                    session, team_id=team_id, states=chosen.states, since=chosen.since, until=chosen.until
+                )
+                row_type = stats.IntroRow
+        if as_csv:
+            filename = f"kindred-{name}-{self.clock().date().isoformat()}.csv"
+            disposition = ("Content-Disposition", f'attachment; filename="{filename}"')
+            body = stats.to_csv(rows, row_type).encode()
+            return _respond(start_response, "200 OK", body, "text/csv; charset=utf-8", [disposition])
+        context: dict[str, Any] = {"texts": texts, "csrf": current.csrf, "rows": rows, "page": name}
+        if name == "people":
+            context["why"] = stats.WHY
+        else:
+            context |= {
+                "filters": chosen,
+                "states": stats.STATES,
+                "csv": f"{PREFIX}/intros.csv?{chosen.query()}",
+            }
+        html = self.pages.get_template(f"{name}.html").render(**context)
+        return _respond(start_response, "200 OK", html.encode(), "text/html; charset=utf-8")
 
     def _logout(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
         current = self._session(environ, secret)
@@ -134,6 +178,17 @@ class Dashboard:
             get_a_link=True,
             headers=[self._cookie("", max_age=None)],
         )
+
+    def _admin(
+        self, environ: dict[str, Any], start_response: StartResponse, secret: str
+    ) -> service.DashboardSession | Iterable[bytes]:
+        """The session of an admin who still is one, or the page refusing the request."""
+        current = self._session(environ, secret)
+        if current is None:
+            return self._signed_out(start_response)
+        if not self._still_admin(current.admin):
+            return self._not_admin(start_response)
+        return current
 
     def _session(self, environ: dict[str, Any], secret: str) -> service.DashboardSession | None:
         """The session the cookie carries: signed with our key, younger than 12 hours, not signed out."""

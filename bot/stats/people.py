@@ -2,7 +2,7 @@
 or paused for their silence. Plain rows for the dashboard's People page (and its CSV)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -10,9 +10,10 @@ from bot.intros import service as intros
 from bot.models import DigestRun, DigestSuggestion, Intro, IntroParticipant, Member, MemberStatus
 
 DIGESTS_LOOKED_AT = 4
+SETTLING_IN = timedelta(weeks=4)  # a newer member is not "never introduced" yet: Kindred has barely met them
 WHY = {
     "no-suggestion": "no suggestion in the last four digests",
-    "never-introduced": "never introduced",
+    "never-introduced": "never introduced, after four weeks or more",
     "paused-for-silence": "paused for silence",
 }
 
@@ -26,7 +27,7 @@ class PersonRow:
     slack_link: str  # opens their profile in the Slack app
 
 
-def left_out(session: Session, *, team_id: str) -> list[PersonRow]:
+def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow]:
     """Everyone left out, for each reason they are (a member can be on the list twice), by name."""
     active = list(
         session.exec(
@@ -51,7 +52,7 @@ def left_out(session: Session, *, team_id: str) -> list[PersonRow]:
     for member in active:
         if recent and member.id not in suggested:
             rows.append(_row(member, "no-suggestion"))
-        if member.id not in introduced:
+        if member.id not in introduced and now - member.created_at >= SETTLING_IN:
             rows.append(_row(member, "never-introduced"))
     rows += [_row(member, "paused-for-silence") for member in intros.auto_paused(session, team_id=team_id)]
     return sorted(rows, key=lambda row: (row.name.lower(), row.why))

@@ -25,6 +25,22 @@ from bot.models import (
     ProjectStatus,
     Visibility,
 )
+from bot.stats.csv_rows import to_csv
+from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, intro_rows
+from bot.stats.people import WHY, PersonRow, left_out
+from bot.stats.ties import network_of
+
+__all__ = [  # the dashboard's rows, reached by other features through this service
+    "DID_NOT_HAPPEN",
+    "STATES",
+    "WHY",
+    "IntroRow",
+    "PersonRow",
+    "intro_rows",
+    "left_out",
+    "network_of",
+    "to_csv",
+]
 
 ACCEPTED = frozenset(
     {

@@ -82,7 +82,8 @@ def test_left_out_members_each_with_why_and_a_link_to_their_slack_profile(sessio
         )
     )
     session.commit()
-    rows = left_out(session, team_id=TEAM)
+    assert [r.why for r in left_out(session, team_id=TEAM, now=NOW)] == ["no-suggestion"] * 2  # all new
+    rows = left_out(session, team_id=TEAM, now=NOW + timedelta(weeks=4))
     assert [(r.name, r.why) for r in rows] == [
         ("Ben", "no-suggestion"),
         ("Cleo", "never-introduced"),

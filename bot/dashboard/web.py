@@ -120,7 +120,12 @@ class Dashboard:
         with session_scope(self.sessions) as session:
             numbers = stats.overview(session, team_id=current.admin.team_id)
         body = self.pages.get_template("overview.html").render(
-            texts=texts, overview=numbers, csrf=current.csrf, percent=_percent, page="overview"
+            texts=texts,
+            overview=numbers,
+            csrf=current.csrf,
+            percent=_percent,
+            days=_days,
+            page="overview",
         )
         return _respond(start_response, "200 OK", body.encode(), "text/html; charset=utf-8")
 
@@ -250,6 +255,10 @@ def _form(environ: dict[str, Any]) -> dict[str, list[str]]:
         length = 0
     raw = environ["wsgi.input"].read(length) if length > 0 else b""
     return parse_qs(raw.decode("utf-8", errors="replace"))
+
+
+def _days(median: float | None) -> str:
+    return "—" if median is None else f"{median:g}"
 
 
 def _percent(share: float | None) -> str:

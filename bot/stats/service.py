@@ -29,6 +29,7 @@ from bot.stats.csv_rows import to_csv
 from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
 from bot.stats.ties import network_of
+from bot.stats.waits import median_days_to_introduction, median_days_to_suggestion
 
 __all__ = [  # the dashboard's rows, reached by other features through this service
     "DID_NOT_HAPPEN",
@@ -114,6 +115,8 @@ class Overview:
     met: int
     acceptance_rate: float | None  # of the intros someone answered
     met_rate: float | None  # of the intros made, how many led to "We met"
+    days_to_suggestion: float | None = None  # median, from a need to its first suggestion in a digest
+    days_to_introduction: float | None = None  # median, from a need to the first introduction for it
 
 
 def overview(session: Session, *, team_id: str) -> Overview:
@@ -156,6 +159,8 @@ def overview(session: Session, *, team_id: str) -> Overview:
         met=met,
         acceptance_rate=_share(accepted, accepted + declined),
         met_rate=_share(met, introduced),
+        days_to_suggestion=median_days_to_suggestion(session, team_id=team_id),
+        days_to_introduction=median_days_to_introduction(session, team_id=team_id),
     )
 
 

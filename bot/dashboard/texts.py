@@ -60,6 +60,7 @@ NAV = (
     ("/admin", "overview", "Overview"),
     ("/admin/people", "people", "People"),
     ("/admin/intros", "intros", "Intros"),
+    ("/admin/network", "network", "Network"),
 )
 PEOPLE_INTRO = (
     "Members who may be missing out: nobody was suggested to them in the last four digests, Kindred never "
@@ -73,3 +74,16 @@ INTROS_INTRO = (
 )
 INTROS_NONE = "No intros match these filters."
 DOWNLOAD_CSV = "Download as CSV"
+NETWORK_INTRO = (
+    "Who Kindred has introduced: each bubble is a cluster of members tied together by intros that happened, "
+    "its size the number of members; a line joins two clusters that intros tie together. Bridges are the "
+    "members whose intros reach other clusters: the weak ties that carry new ideas between groups."
+)
+NETWORK_EMPTY = "No intros have happened yet, so there is no network to draw."
+BRIDGES_HINT = "Members tied into clusters other than their own, the most clusters reached first."
+NOBODY_FOUND = "Nobody here."
+
+
+def network_caption(clusters: int, not_drawn: int, period: str) -> str:
+    small = f"; {not_drawn} smaller clusters are not drawn" if not_drawn else ""
+    return f"{clusters} clusters{small}. Computed once for the digest period {period}."

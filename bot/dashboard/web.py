@@ -20,7 +20,9 @@ from slack_sdk import WebClient
 from bot.config import Settings
 from bot.dashboard import service, texts
 from bot.dashboard.filters import filters
+from bot.dashboard.picture import svg_of
 from bot.db import SessionFactory, session_scope
+from bot.digest import service as digest
 from bot.slack.surfaces import is_listed_or_slack_admin
 from bot.stats import service as stats
 
@@ -85,6 +87,8 @@ class Dashboard:
             return self._login(environ, start_response, secret)
         if path in (PREFIX, f"{PREFIX}/") and method in ("GET", "HEAD"):
             return self._overview(environ, start_response, secret)
+        if path == f"{PREFIX}/network" and method in ("GET", "HEAD"):
+            return self._network(environ, start_response, secret)
         if path in TABLES and method in ("GET", "HEAD"):
             return self._table(environ, start_response, secret, path)
         if path == f"{PREFIX}/logout" and method == "POST":
@@ -164,6 +168,30 @@ class Dashboard:
                 "csv": f"{PREFIX}/intros.csv?{chosen.query()}",
             }
         html = self.pages.get_template(f"{name}.html").render(**context)
+        return _respond(start_response, "200 OK", html.encode(), "text/html; charset=utf-8")
+
+    def _network(
+        self, environ: dict[str, Any], start_response: StartResponse, secret: str
+    ) -> Iterable[bytes]:
+        """The picture of who Kindred introduced: computed once a digest period, then read back."""
+        current = self._admin(environ, start_response, secret)
+        if not isinstance(current, service.DashboardSession):
+            return current
+        search = parse_qs(environ.get("QUERY_STRING", "")).get("q", [""])[0][:100]
+        now = self.clock()
+        period = digest.DigestRules.from_settings(self.settings).period(now).key
+        with session_scope(self.sessions) as session:
+            picture = stats.network_picture(
+                session, team_id=current.admin.team_id, period=period, now=now, search=search
+            )
+        html = self.pages.get_template("network.html").render(
+            texts=texts,
+            csrf=current.csrf,
+            page="network",
+            picture=picture,
+            search=search,
+            svg=svg_of(picture),
+        )
         return _respond(start_response, "200 OK", html.encode(), "text/html; charset=utf-8")
 
     def _logout(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:

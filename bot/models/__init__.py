@@ -29,6 +29,7 @@ from bot.models.entries import (
 from bot.models.intros import Consent, Intro, IntroOrigin, IntroPair, IntroParticipant, IntroStatus, Outcome
 from bot.models.ledgers import Delivery, DeliveryStatus, HandledRequest
 from bot.models.members import DigestCadence, ForgottenUser, Member, MemberBase, MemberStatus, ProfileUpdate
+from bot.models.network import NetworkSnapshot
 from bot.models.reconnects import Reconnect, ReconnectState
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "NeedBase",
     "NeedCreate",
     "NeedStatus",
+    "NetworkSnapshot",
     "Offer",
     "OfferBase",
     "OfferCreate",

@@ -8,7 +8,8 @@ clustering took 2.5 s for 100,000 members and 150,000 ties where networkx's took
 """
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import igraph
@@ -33,6 +34,7 @@ class Network:
     isolated: tuple[int, ...]  # members with no tie at all
     bridges: tuple[Bridge, ...]  # members tied into other clusters: the most clusters reached first
     ties: int  # distinct ties between two members
+    links: tuple[tuple[int, int, int], ...] = ()  # (cluster, other cluster, ties between them), a < b
 
 
 def analyse(members: Sequence[int], ties: Iterable[tuple[int, int]]) -> Network:
@@ -58,16 +60,29 @@ def analyse(members: Sequence[int], ties: Iterable[tuple[int, int]]) -> Network:
             bridges.append(Bridge(ids[vertex], own, len(reached), degrees[vertex]))
     bridges.sort(key=lambda bridge: (-bridge.reaches, -bridge.ties, bridge.member_id))
     ordered = sorted(sizes.values(), reverse=True)
-    return Network(clusters, tuple(ordered), isolated, tuple(bridges), len(edges))
+    between: dict[tuple[int, int], int] = {}
+    for a, b in edges:
+        pair = _pair(number[membership[a]], number[membership[b]])
+        if pair[0] != pair[1]:
+            between[pair] = between.get(pair, 0) + 1
+    links = tuple((a, b, count) for (a, b), count in sorted(between.items()))
+    return Network(clusters, tuple(ordered), isolated, tuple(bridges), len(edges), links)
 
 
 def _clusters(graph: igraph.Graph) -> list[int]:
     """Each vertex's cluster (Louvain, seeded: igraph's generator is global, so it is put back after)."""
     if graph.ecount() == 0:
         return list(range(graph.vcount()))
-    igraph.set_random_number_generator(random.Random(SEED))  # noqa: S311 (a layout, not a secret)
-    try:
+    with seeded():
         return list(graph.community_multilevel().membership)
+
+
+@contextmanager
+def seeded() -> Iterator[None]:
+    """igraph's generator, seeded for the block (it is global, so it is put back after)."""
+    igraph.set_random_number_generator(random.Random(SEED))  # noqa: S311 (a picture, not a secret)
+    try:
+        yield
     finally:
         igraph.set_random_number_generator(random)
 

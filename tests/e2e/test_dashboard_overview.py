@@ -98,7 +98,9 @@ def test_the_overview_shows_the_communitys_numbers_and_never_a_private_need(dash
         "2",
     ]
     assert [number(page, step) for step in ("Introduced", "Met")] == ["2", "1"]
-    assert number(page, "median days from a need to its first suggestion in a digest") == "—"  # none named one
+    assert (
+        number(page, "median days from a need to its first suggestion in a digest") == "—"
+    )  # none named one
     assert number(page, "acceptance rate") == "67%"  # two accepted, one declined
     assert number(page, "met rate") == "50%"  # one of the two introduced
     for private in (PRIVATE_NEED, "Someone to talk through my pricing", "wellbeing"):

@@ -124,7 +124,15 @@ def test_left_out_members_link_to_their_slack_profile(dash: DashboardBot) -> Non
 def test_a_private_need_is_in_no_page_and_no_download(dash: DashboardBot) -> None:
     _community(dash)
     browser = _signed_in(dash)
-    for path in ("/admin", "/admin/people", "/admin/people.csv", "/admin/intros", "/admin/intros.csv"):
+    paths = (
+        "/admin",
+        "/admin/people",
+        "/admin/people.csv",
+        "/admin/intros",
+        "/admin/intros.csv",
+        "/admin/network",
+    )
+    for path in paths:
         page = browser.get(path)
         assert page.status == 200, path
         assert PRIVATE_NEED not in page.text, path
@@ -133,7 +141,13 @@ def test_a_private_need_is_in_no_page_and_no_download(dash: DashboardBot) -> Non
 def test_the_tables_and_downloads_are_for_a_signed_in_admin_only(dash: DashboardBot) -> None:
     _community(dash)
     stranger = dash.browser()
-    for path in ("/admin/people", "/admin/people.csv", "/admin/intros", "/admin/intros.csv"):
+    for path in (
+        "/admin/people",
+        "/admin/people.csv",
+        "/admin/intros",
+        "/admin/intros.csv",
+        "/admin/network",
+    ):
         refused = stranger.get(path)
         assert refused.status == 401, path
         assert "Mallory" not in refused.text

@@ -87,3 +87,11 @@ NOBODY_FOUND = "Nobody here."
 def network_caption(clusters: int, not_drawn: int, period: str) -> str:
     small = f"; {not_drawn} smaller clusters are not drawn" if not_drawn else ""
     return f"{clusters} clusters{small}. Computed once for the digest period {period}."
+
+
+def newest_shown(shown: int) -> str:
+    return f"the newest {shown} shown here: narrow them down above, or download them all as CSV"
+
+
+def first_shown(shown: int, total: int) -> str:
+    return f"the first {shown} of {total} shown here; the CSV has them all"

@@ -49,6 +49,7 @@ TABLES = {  # path → (page, as CSV)
     f"{PREFIX}/intros": ("intros", False),
     f"{PREFIX}/intros.csv": ("intros", True),
 }
+ROWS_SHOWN = 500  # rows of a table on its page at most; its CSV has them all
 StartResponse = Callable[..., Any]
 Headers = list[tuple[str, str]]
 
@@ -149,20 +150,29 @@ class Dashboard:
                 row_type: type = stats.PersonRow
             else:
                 chosen = filters(query)
+                states, since, until = chosen.states, chosen.since, chosen.until
                 rows = stats.intro_rows(
-                    session, team_id=team_id, states=chosen.states, since=chosen.since, until=chosen.until
+                    session,
+                    team_id=team_id,
+                    states=states,
+                    since=since,
+                    until=until,
+                    limit=None if as_csv else ROWS_SHOWN,
                 )
+                total = stats.count_intros(session, team_id=team_id, states=states, since=since, until=until)
                 row_type = stats.IntroRow
         if as_csv:
             filename = f"kindred-{name}-{self.clock().date().isoformat()}.csv"
             disposition = ("Content-Disposition", f'attachment; filename="{filename}"')
             body = stats.to_csv(rows, row_type).encode()
             return _respond(start_response, "200 OK", body, "text/csv; charset=utf-8", [disposition])
-        context: dict[str, Any] = {"texts": texts, "csrf": current.csrf, "rows": rows, "page": name}
+        context: dict[str, Any] = {"texts": texts, "csrf": current.csrf, "page": name, "shown": ROWS_SHOWN}
         if name == "people":
-            context["why"] = stats.WHY
+            context |= {"why": stats.WHY, "rows": rows[:ROWS_SHOWN], "total": len(rows)}
         else:
             context |= {
+                "rows": rows,
+                "total": total,
                 "filters": chosen,
                 "states": stats.STATES,
                 "csv": f"{PREFIX}/intros.csv?{chosen.query()}",

@@ -26,7 +26,7 @@ from bot.models import (
     Visibility,
 )
 from bot.stats.csv_rows import to_csv
-from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, intro_rows
+from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
 from bot.stats.snapshots import Picture, network_picture
 from bot.stats.ties import network_of
@@ -39,6 +39,7 @@ __all__ = [  # the dashboard's rows, reached by other features through this serv
     "IntroRow",
     "PersonRow",
     "Picture",
+    "count_intros",
     "intro_rows",
     "left_out",
     "network_of",

@@ -3,10 +3,9 @@ to the first introduction made for it. Only durations leave here, never which ne
 like any other)."""
 
 import statistics
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import Subquery, func
 from sqlmodel import Session, col, select
 
 from bot.models import DigestSuggestion, Intro, Need
@@ -15,26 +14,32 @@ DAY = timedelta(days=1)
 
 
 def median_days_to_suggestion(session: Session, *, team_id: str) -> float | None:
-    firsts = session.exec(
-        select(Need.created_at, func.min(DigestSuggestion.created_at))
-        .join(DigestSuggestion, col(DigestSuggestion.need_id) == Need.id)
-        .where(Need.team_id == team_id)
-        .group_by(col(Need.id), col(Need.created_at))
-    ).all()
-    return _median_days(firsts)
+    firsts = (
+        select(DigestSuggestion.need_id, func.min(DigestSuggestion.created_at).label("first"))
+        .where(DigestSuggestion.team_id == team_id, col(DigestSuggestion.need_id).is_not(None))
+        .group_by(col(DigestSuggestion.need_id))
+        .subquery()
+    )
+    return _median_days(session, firsts)
 
 
 def median_days_to_introduction(session: Session, *, team_id: str) -> float | None:
-    firsts = session.exec(
-        select(Need.created_at, func.min(Intro.introduced_at))
-        .join(Intro, col(Intro.need_id) == Need.id)
-        .where(Need.team_id == team_id, col(Intro.introduced_at).is_not(None))
-        .group_by(col(Need.id), col(Need.created_at))
+    firsts = (
+        select(Intro.need_id, func.min(Intro.introduced_at).label("first"))
+        .where(
+            Intro.team_id == team_id, col(Intro.need_id).is_not(None), col(Intro.introduced_at).is_not(None)
+        )
+        .group_by(col(Intro.need_id))
+        .subquery()
+    )
+    return _median_days(session, firsts)
+
+
+def _median_days(session: Session, firsts: Subquery) -> float | None:
+    """The median wait in days (one decimal) from each need's posting to its `first` moment (grouped first,
+    then joined to the needs by their key: never a scan of one table per row of the other)."""
+    pairs = session.exec(
+        select(Need.created_at, firsts.c.first).join(firsts, firsts.c.need_id == Need.id)
     ).all()
-    return _median_days(firsts)
-
-
-def _median_days(pairs: Sequence[tuple[datetime, datetime | None]]) -> float | None:
-    """The median wait in days (one decimal) over (posted, first) pairs; None without any."""
     waits = [(first - posted) / DAY for posted, first in pairs if first is not None]
     return round(statistics.median(waits), 1) if waits else None

@@ -151,3 +151,15 @@ def test_the_tables_and_downloads_are_for_a_signed_in_admin_only(dash: Dashboard
         refused = stranger.get(path)
         assert refused.status == 401, path
         assert "Mallory" not in refused.text
+
+
+def test_a_long_table_shows_the_newest_rows_and_the_csv_has_them_all(
+    dash: DashboardBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.dashboard.web.ROWS_SHOWN", 2)
+    _community(dash)
+    browser = _signed_in(dash)
+    page = browser.get("/admin/intros").text
+    assert len(_table(page)) == 2
+    assert "3 intros · the newest 2 shown here" in page
+    assert len(list(csv.DictReader(io.StringIO(browser.get("/admin/intros.csv").text)))) == 3

@@ -16,7 +16,7 @@ from bot.models import (
     MemberStatus,
 )
 from bot.stats.csv_rows import to_csv
-from bot.stats.intro_rows import DID_NOT_HAPPEN, IntroRow, intro_rows
+from bot.stats.intro_rows import DID_NOT_HAPPEN, IntroRow, count_intros, intro_rows
 from bot.stats.people import PersonRow, left_out
 from bot.stats.ties import network_of
 from tests.conftest import NOW
@@ -112,3 +112,13 @@ def test_csv_cells_never_start_a_spreadsheet_formula() -> None:
     assert text.splitlines()[0] == "user_id,name,why,member_since,slack_link"
     assert "'=HYPERLINK" in text
     assert NOW.isoformat() in text
+
+
+def test_a_limit_keeps_the_newest_intros_and_the_count_says_how_many_there_are(session: Session) -> None:
+    ana, ben, cleo = (make_member(session, f"U0{n.upper()}", name=n) for n in ("Ana", "Ben", "Cleo"))
+    _intro(session, ana, ben, IntroStatus.DECLINED, days_ago=2)
+    newest = _intro(session, ana, cleo, IntroStatus.EXPIRED, days_ago=1)
+    met(session, ben, cleo)
+    assert [r.intro_id for r in intro_rows(session, team_id=TEAM, limit=1)] == [newest.id]
+    assert count_intros(session, team_id=TEAM) == 3
+    assert count_intros(session, team_id=TEAM, states=[DID_NOT_HAPPEN]) == 2

@@ -29,11 +29,11 @@ class PersonRow:
 
 def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow]:
     """Everyone left out, for each reason they are (a member can be on the list twice), by name."""
-    active = list(
-        session.exec(
-            select(Member).where(Member.team_id == team_id, Member.status == MemberStatus.ACTIVE)
-        ).all()
-    )
+    active = session.exec(  # the columns shown only: a member row also holds their stored readings
+        select(Member.id, Member.user_id, Member.name, Member.created_at).where(
+            Member.team_id == team_id, Member.status == MemberStatus.ACTIVE
+        )
+    ).all()
     runs = select(DigestRun.id).where(DigestRun.team_id == team_id)
     recent = session.exec(runs.order_by(col(DigestRun.id).desc()).limit(DIGESTS_LOOKED_AT)).all()
     suggested = set(
@@ -49,11 +49,11 @@ def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow
         ).all()
     )
     rows = []
-    for member in active:
-        if recent and member.id not in suggested:
-            rows.append(_row(member, "no-suggestion"))
-        if member.id not in introduced and now - member.created_at >= SETTLING_IN:
-            rows.append(_row(member, "never-introduced"))
+    for member_id, user_id, name, since in active:
+        if recent and member_id not in suggested:
+            rows.append(PersonRow(user_id, name, "no-suggestion", since, slack_link(team_id, user_id)))
+        if member_id not in introduced and now - since >= SETTLING_IN:
+            rows.append(PersonRow(user_id, name, "never-introduced", since, slack_link(team_id, user_id)))
     rows += [_row(member, "paused-for-silence") for member in intros.auto_paused(session, team_id=team_id)]
     return sorted(rows, key=lambda row: (row.name.lower(), row.why))
 

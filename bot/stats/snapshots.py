@@ -131,23 +131,31 @@ def _picture(session: Session, stored: NetworkSnapshot, search: str) -> Picture:
     )
 
 
-def _names(session: Session, ids: list[int]) -> dict[int, Member]:
-    found: dict[int, Member] = {}
+def _names(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """Member id → (team, user id, name) of those still here (only those columns: a member row also holds
+    their stored readings)."""
+    found: dict[int, tuple[str, str, str]] = {}
     for start in range(0, len(ids), 10_000):  # far below any database's limit on bound parameters
         chunk = ids[start : start + 10_000]
-        for member in session.exec(select(Member).where(col(Member.id).in_(chunk))).all():
-            if member.id is not None:
-                found[member.id] = member
+        query = select(Member.id, Member.team_id, Member.user_id, Member.name).where(
+            col(Member.id).in_(chunk)
+        )
+        for member_id, team_id, user_id, name in session.exec(query).all():
+            if member_id is not None:
+                found[member_id] = (team_id, user_id, name)
     return found
 
 
-def _listed(rows: list[tuple[int, str]], people: dict[int, Member], search: str) -> tuple[Someone, ...]:
+def _listed(
+    rows: list[tuple[int, str]], people: dict[int, tuple[str, str, str]], search: str
+) -> tuple[Someone, ...]:
     listed = []
     for member_id, detail in rows:
         member = people.get(member_id)
-        if member is None or (search and search not in member.name.lower()):
+        if member is None or (search and search not in member[2].lower()):
             continue  # forgotten since the picture was taken, or not what was searched for
-        listed.append(Someone(member.name, slack_link(member.team_id, member.user_id), detail))
+        team_id, user_id, name = member
+        listed.append(Someone(name, slack_link(team_id, user_id), detail))
         if len(listed) == PEOPLE_LISTED:
             break
     return tuple(listed)

@@ -46,6 +46,7 @@ def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow
             select(IntroParticipant.member_id)
             .join(Intro, col(Intro.id) == IntroParticipant.intro_id)
             .where(Intro.team_id == team_id, col(Intro.introduced_at).is_not(None))
+            .distinct()
         ).all()
     )
     rows = []

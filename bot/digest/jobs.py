@@ -73,8 +73,7 @@ def run_team(context: JobContext, team_id: str, now: datetime, *, own_time: bool
         return DigestReport(team_id=team_id, period=period)
     rules = _rules(context)
     with session_scope(context.sessions) as session:
-        plan = digest.plan(session, team_id=team_id, now=now, rules=rules)
-        zones = digest.timezones(session, team_id=team_id)
+        plan = digest.plan(session, team_id=team_id, now=now, rules=rules)  # its members as they are now
     kind = Digest(plan.period.key)
     report = DigestReport(team_id=team_id, period=plan.period.key, planned=len(plan.digests))
     with session_scope(context.sessions) as session:
@@ -87,7 +86,7 @@ def run_team(context: JobContext, team_id: str, now: datetime, *, own_time: bool
             report.count(Outcome.ALREADY_SENT)
             continue
         if own_time:
-            slot = rules.slot(plan.period, zones.get(planned.member.id or 0, planned.member.timezone))
+            slot = rules.slot(plan.period, planned.member.timezone)
             if now < slot or now >= slot + DIGEST_WINDOW:
                 report.count(Outcome.WAITING if now < slot else MISSED)
                 continue

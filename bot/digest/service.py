@@ -158,12 +158,6 @@ def preview(session: Session, *, team_id: str, now: datetime, rules: DigestRules
     )
 
 
-def timezones(session: Session, *, team_id: str) -> dict[int, str]:
-    """Member id → their Slack time zone, for everyone in the team (the digest goes out on their clock)."""
-    rows = session.exec(select(Member.id, Member.timezone).where(Member.team_id == team_id)).all()
-    return {member_id: timezone for member_id, timezone in rows if member_id is not None}
-
-
 def slots(session: Session, *, team_id: str, period: Period, rules: DigestRules) -> tuple[datetime, datetime]:
     """The first and the last moment a member of the team gets this period's digest."""
     zones = session.exec(

@@ -52,10 +52,13 @@ def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow
     rows = []
     for member_id, user_id, name, since in active:
         if recent and member_id not in suggested:
-            rows.append(PersonRow(user_id, name, "no-suggestion", since, slack_link(team_id, user_id)))
+            rows.append(_row(team_id, user_id, name, since, "no-suggestion"))
         if member_id not in introduced and now - since >= SETTLING_IN:
-            rows.append(PersonRow(user_id, name, "never-introduced", since, slack_link(team_id, user_id)))
-    rows += [_row(member, "paused-for-silence") for member in intros.auto_paused(session, team_id=team_id)]
+            rows.append(_row(team_id, user_id, name, since, "never-introduced"))
+    rows += [
+        _row(team_id, member.user_id, member.name, member.created_at, "paused-for-silence")
+        for member in intros.auto_paused(session, team_id=team_id)
+    ]
     return sorted(rows, key=lambda row: (row.name.lower(), row.why))
 
 
@@ -63,7 +66,5 @@ def slack_link(team_id: str, user_id: str) -> str:
     return f"slack://user?team={team_id}&id={user_id}"
 
 
-def _row(member: Member, why: str) -> PersonRow:
-    return PersonRow(
-        member.user_id, member.name, why, member.created_at, slack_link(member.team_id, member.user_id)
-    )
+def _row(team_id: str, user_id: str, name: str, since: datetime, why: str) -> PersonRow:
+    return PersonRow(user_id, name, why, since, slack_link(team_id, user_id))

@@ -54,9 +54,7 @@ def network_picture(
 ) -> Picture:
     """This period's picture (computed and stored first if this is the period's first look); `search`
     narrows the bridges and isolated members listed to names containing it."""
-    stored = session.exec(
-        select(NetworkSnapshot).where(NetworkSnapshot.team_id == team_id, NetworkSnapshot.period == period)
-    ).first()
+    stored = _snapshot(session, team_id, period)
     if stored is None:
         stored = NetworkSnapshot(
             team_id=team_id,
@@ -68,12 +66,16 @@ def network_picture(
             with session.begin_nested():
                 session.add(stored)
         except IntegrityError:  # someone else stored this period's first: read theirs
-            stored = session.exec(
-                select(NetworkSnapshot).where(
-                    NetworkSnapshot.team_id == team_id, NetworkSnapshot.period == period
-                )
-            ).one()
+            stored = _snapshot(session, team_id, period)
+            assert stored is not None
     return _picture(session, stored, search.strip().lower())
+
+
+def _snapshot(session: Session, team_id: str, period: str) -> NetworkSnapshot | None:
+    query = select(NetworkSnapshot).where(
+        NetworkSnapshot.team_id == team_id, NetworkSnapshot.period == period
+    )
+    return session.exec(query).first()
 
 
 def _stored(network: Network) -> dict[str, Any]:

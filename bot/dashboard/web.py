@@ -19,12 +19,10 @@ from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.dashboard import service, texts
-from bot.dashboard.filters import filters
-from bot.dashboard.picture import svg_of
+from bot.dashboard.page import Headers, Request
+from bot.dashboard.pages import PAGES
 from bot.db import SessionFactory, session_scope
-from bot.digest import service as digest
 from bot.slack.surfaces import is_listed_or_slack_admin
-from bot.stats import service as stats
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +41,7 @@ SECURITY_HEADERS = [
     ("Referrer-Policy", "no-referrer"),
     ("X-Content-Type-Options", "nosniff"),
 ]
-TABLES = {  # path → (page, as CSV)
-    f"{PREFIX}/people": ("people", False),
-    f"{PREFIX}/people.csv": ("people", True),
-    f"{PREFIX}/intros": ("intros", False),
-    f"{PREFIX}/intros.csv": ("intros", True),
-}
-ROWS_SHOWN = 500  # rows of a table on its page at most; its CSV has them all
 StartResponse = Callable[..., Any]
-Headers = list[tuple[str, str]]
 
 
 class Dashboard:
@@ -86,12 +76,8 @@ class Dashboard:
         secret = self.settings.secret_key.get_secret_value()
         if path == f"{PREFIX}/login" and method == "GET":
             return self._login(environ, start_response, secret)
-        if path in (PREFIX, f"{PREFIX}/") and method in ("GET", "HEAD"):
-            return self._overview(environ, start_response, secret)
-        if path == f"{PREFIX}/network" and method in ("GET", "HEAD"):
-            return self._network(environ, start_response, secret)
-        if path in TABLES and method in ("GET", "HEAD"):
-            return self._table(environ, start_response, secret, path)
+        if path in PAGES and method in ("GET", "HEAD"):
+            return self._page(environ, start_response, secret)
         if path == f"{PREFIX}/logout" and method == "POST":
             return self._logout(environ, start_response, secret)
         return self._message(start_response, "404 Not Found", texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
@@ -116,93 +102,24 @@ class Dashboard:
         log.info("dashboard: %s signed in", signed_in.admin.user_id)
         return _respond(start_response, "303 See Other", b"", "text/plain", [("Location", PREFIX), cookie])
 
-    def _overview(
-        self, environ: dict[str, Any], start_response: StartResponse, secret: str
-    ) -> Iterable[bytes]:
-        current = self._admin(environ, start_response, secret)
-        if not isinstance(current, service.DashboardSession):
-            return current  # the page that says why not
-        with session_scope(self.sessions) as session:
-            numbers = stats.overview(session, team_id=current.admin.team_id)
-        body = self.pages.get_template("overview.html").render(
-            texts=texts,
-            overview=numbers,
+    def _page(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
+        """A page of PAGES, for a signed-in admin who still is one."""
+        current = self._session(environ, secret)
+        if current is None:
+            return self._signed_out(start_response)
+        if not self._still_admin(current.admin):
+            return self._not_admin(start_response)
+        request = Request(
+            team_id=current.admin.team_id,
             csrf=current.csrf,
-            percent=_percent,
-            days=_days,
-            page="overview",
+            query=parse_qs(environ.get("QUERY_STRING", "")),
+            now=self.clock(),
+            settings=self.settings,
+            sessions=self.sessions,
+            templates=self.pages,
         )
-        return _respond(start_response, "200 OK", body.encode(), "text/html; charset=utf-8")
-
-    def _table(
-        self, environ: dict[str, Any], start_response: StartResponse, secret: str, path: str
-    ) -> Iterable[bytes]:
-        """People or Intros, as a page or (`….csv`) as the same rows in CSV."""
-        current = self._admin(environ, start_response, secret)
-        if not isinstance(current, service.DashboardSession):
-            return current  # the page that says why not
-        name, as_csv = TABLES[path]
-        query = parse_qs(environ.get("QUERY_STRING", ""))
-        team_id = current.admin.team_id
-        with session_scope(self.sessions) as session:
-            if name == "people":
-                rows: list[Any] = stats.left_out(session, team_id=team_id, now=self.clock())
-                row_type: type = stats.PersonRow
-            else:
-                chosen = filters(query)
-                states, since, until = chosen.states, chosen.since, chosen.until
-                rows = stats.intro_rows(
-                    session,
-                    team_id=team_id,
-                    states=states,
-                    since=since,
-                    until=until,
-                    limit=None if as_csv else ROWS_SHOWN,
-                )
-                total = stats.count_intros(session, team_id=team_id, states=states, since=since, until=until)
-                row_type = stats.IntroRow
-        if as_csv:
-            filename = f"kindred-{name}-{self.clock().date().isoformat()}.csv"
-            disposition = ("Content-Disposition", f'attachment; filename="{filename}"')
-            body = stats.to_csv(rows, row_type).encode()
-            return _respond(start_response, "200 OK", body, "text/csv; charset=utf-8", [disposition])
-        context: dict[str, Any] = {"texts": texts, "csrf": current.csrf, "page": name, "shown": ROWS_SHOWN}
-        if name == "people":
-            context |= {"why": stats.WHY, "rows": rows[:ROWS_SHOWN], "total": len(rows)}
-        else:
-            context |= {
-                "rows": rows,
-                "total": total,
-                "filters": chosen,
-                "states": stats.STATES,
-                "csv": f"{PREFIX}/intros.csv?{chosen.query()}",
-            }
-        html = self.pages.get_template(f"{name}.html").render(**context)
-        return _respond(start_response, "200 OK", html.encode(), "text/html; charset=utf-8")
-
-    def _network(
-        self, environ: dict[str, Any], start_response: StartResponse, secret: str
-    ) -> Iterable[bytes]:
-        """The picture of who Kindred introduced: computed once a digest period, then read back."""
-        current = self._admin(environ, start_response, secret)
-        if not isinstance(current, service.DashboardSession):
-            return current
-        search = parse_qs(environ.get("QUERY_STRING", "")).get("q", [""])[0][:100]
-        now = self.clock()
-        period = digest.DigestRules.from_settings(self.settings).period(now).key
-        with session_scope(self.sessions) as session:
-            picture = stats.network_picture(
-                session, team_id=current.admin.team_id, period=period, now=now, search=search
-            )
-        html = self.pages.get_template("network.html").render(
-            texts=texts,
-            csrf=current.csrf,
-            page="network",
-            picture=picture,
-            search=search,
-            svg=svg_of(picture),
-        )
-        return _respond(start_response, "200 OK", html.encode(), "text/html; charset=utf-8")
+        reply = PAGES[environ["PATH_INFO"]](request)
+        return _respond(start_response, "200 OK", reply.body, reply.content_type, reply.headers)
 
     def _logout(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
         current = self._session(environ, secret)
@@ -221,17 +138,6 @@ class Dashboard:
             get_a_link=True,
             headers=[self._cookie("", max_age=None)],
         )
-
-    def _admin(
-        self, environ: dict[str, Any], start_response: StartResponse, secret: str
-    ) -> service.DashboardSession | Iterable[bytes]:
-        """The session of an admin who still is one, or the page refusing the request."""
-        current = self._session(environ, secret)
-        if current is None:
-            return self._signed_out(start_response)
-        if not self._still_admin(current.admin):
-            return self._not_admin(start_response)
-        return current
 
     def _session(self, environ: dict[str, Any], secret: str) -> service.DashboardSession | None:
         """The session the cookie carries: signed with our key, younger than 12 hours, not signed out."""
@@ -293,14 +199,6 @@ def _form(environ: dict[str, Any]) -> dict[str, list[str]]:
         length = 0
     raw = environ["wsgi.input"].read(length) if length > 0 else b""
     return parse_qs(raw.decode("utf-8", errors="replace"))
-
-
-def _days(median: float | None) -> str:
-    return "—" if median is None else f"{median:g}"
-
-
-def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{share:.0%}"
 
 
 def _respond(

@@ -156,7 +156,7 @@ def test_the_tables_and_downloads_are_for_a_signed_in_admin_only(dash: Dashboard
 def test_a_long_table_shows_the_newest_rows_and_the_csv_has_them_all(
     dash: DashboardBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.dashboard.web.ROWS_SHOWN", 2)
+    monkeypatch.setattr("bot.dashboard.pages.intros.ROWS_SHOWN", 2)
     _community(dash)
     browser = _signed_in(dash)
     page = browser.get("/admin/intros").text

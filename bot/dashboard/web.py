@@ -30,7 +30,11 @@ PREFIX = "/admin"
 COOKIE = "kindred_admin"
 FORM_MAX = 10_000  # bytes of a POSTed form read at most
 HERE = Path(__file__).parent
-STATIC = {"/admin/static/style.css": ("style.css", "text/css; charset=utf-8")}
+STATIC = (HERE / "static").resolve()
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
 SECURITY_HEADERS = [
     ("Cache-Control", "no-store"),
     (
@@ -66,9 +70,8 @@ class Dashboard:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
-        if path in STATIC and method in ("GET", "HEAD"):
-            name, content_type = STATIC[path]
-            return _respond(start_response, "200 OK", (HERE / "static" / name).read_bytes(), content_type)
+        if path.startswith(f"{PREFIX}/static/") and method in ("GET", "HEAD"):
+            return self._static(start_response, path.removeprefix(f"{PREFIX}/static/"))
         if self.settings.secret_key is None:
             return self._message(
                 start_response, "503 Service Unavailable", texts.NOT_SET_UP_TITLE, texts.NOT_SET_UP
@@ -101,6 +104,13 @@ class Dashboard:
         cookie = self._cookie(opened, max_age=service.SESSION_LIFETIME)
         log.info("dashboard: %s signed in", signed_in.admin.user_id)
         return _respond(start_response, "303 See Other", b"", "text/plain", [("Location", PREFIX), cookie])
+
+    def _static(self, start_response: StartResponse, name: str) -> Iterable[bytes]:
+        """A file of static/ (the stylesheet, our script, the vendored libraries), and nothing outside it."""
+        file = (STATIC / name).resolve()
+        if file.suffix not in STATIC_TYPES or not file.is_relative_to(STATIC) or not file.is_file():
+            return self._message(start_response, "404 Not Found", texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
+        return _respond(start_response, "200 OK", file.read_bytes(), STATIC_TYPES[file.suffix])
 
     def _page(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
         """A page of PAGES, for a signed-in admin who still is one."""

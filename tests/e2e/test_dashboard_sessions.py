@@ -174,3 +174,20 @@ def test_without_a_secret_key_the_pages_say_what_to_set(
             assert page.status == 503
             assert "Set KINDRED_SECRET_KEY" in page.text
             assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_the_vendored_libraries_are_served_and_nothing_outside_the_static_folder(dash: DashboardBot) -> None:
+    browser = dash.browser()
+    for script in ("vendor/uplot/uPlot.iife.min.js", "vendor/cytoscape/cytoscape.min.js"):
+        served = browser.get(f"/admin/static/{script}")
+        assert served.status == 200, script
+        assert served.headers["Content-Type"].startswith("text/javascript")
+        assert len(served.text) > 10_000
+    for elsewhere in (
+        "/admin/static/../web.py",
+        "/admin/static/%2e%2e/web.py",
+        "/admin/static/vendor/uplot/LICENSE",
+        "/admin/static/vendor/README.md",
+        "/admin/static/",
+    ):
+        assert browser.get(elsewhere).status == 404, elsewhere

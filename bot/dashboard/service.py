@@ -62,6 +62,19 @@ def create_link(session: Session, *, admin: Admin, now: datetime) -> str:
     return token
 
 
+def link_works(session: Session, *, token: str, now: datetime) -> bool:
+    """Whether the link would sign someone in now, leaving it unused: opening a link only asks to confirm,
+    so a link scanner or a chat preview fetching it uses nothing up."""
+    if not token or len(token) > TOKEN_MAX:
+        return False
+    unused = select(DashboardLink.id).where(
+        DashboardLink.token_hash == _hash(token),
+        col(DashboardLink.used_at).is_(None),
+        col(DashboardLink.expires_at) > now,
+    )
+    return session.exec(unused).first() is not None
+
+
 def use_link(session: Session, *, token: str, now: datetime) -> SignIn | None:
     """Who the link signs in, marking it used; None for a used, expired or unknown token. One conditional
     UPDATE claims it, so of two concurrent uses only one succeeds."""

@@ -47,6 +47,17 @@ CSRF_TITLE = "That form has expired"
 CSRF = "Please go back, reload the page and try again."
 LOGGED_OUT_TITLE = "You are signed out"
 LOGGED_OUT = "See you next Monday."
+SLACK_UNREACHABLE_TITLE = "Slack did not answer"
+SLACK_UNREACHABLE = (
+    "Kindred asks Slack at every page whether you are still an admin, and Slack did not answer just now. "
+    "You are still signed in: please reload the page in a minute."
+)
+SIGN_IN_TITLE = "Sign in to the Kindred dashboard"
+SIGN_IN_HINT = (
+    "You asked for this link with /kindred dashboard in Slack. It works once: the button below signs this "
+    "browser in for 12 hours."
+)
+SIGN_IN_BUTTON_PAGE = "Sign in"
 NOT_FOUND_TITLE = "Nothing here"
 NOT_FOUND = "There is no dashboard page at this address."
 NOT_SET_UP_TITLE = "The dashboard is not set up"

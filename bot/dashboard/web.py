@@ -16,10 +16,11 @@ from urllib.parse import parse_qs
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
 from bot.dashboard import service, texts
-from bot.dashboard.page import Headers, Request
+from bot.dashboard.page import HTML, Headers, Request
 from bot.dashboard.pages import PAGES
 from bot.db import SessionFactory, session_scope
 from bot.slack.surfaces import is_listed_or_slack_admin
@@ -77,7 +78,9 @@ class Dashboard:
                 start_response, "503 Service Unavailable", texts.NOT_SET_UP_TITLE, texts.NOT_SET_UP
             )
         secret = self.settings.secret_key.get_secret_value()
-        if path == f"{PREFIX}/login" and method == "GET":
+        if path == f"{PREFIX}/login" and method in ("GET", "HEAD"):
+            return self._confirm(environ, start_response)
+        if path == f"{PREFIX}/login" and method == "POST":
             return self._login(environ, start_response, secret)
         if path in PAGES and method in ("GET", "HEAD"):
             return self._page(environ, start_response, secret)
@@ -85,21 +88,27 @@ class Dashboard:
             return self._logout(environ, start_response, secret)
         return self._message(start_response, "404 Not Found", texts.NOT_FOUND_TITLE, texts.NOT_FOUND)
 
-    def _login(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
+    def _confirm(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """An opened link: a page with one button that signs in (POST). Opening uses nothing up, so a link
+        scanner or a preview that fetches the link leaves it working for its admin."""
         token = parse_qs(environ.get("QUERY_STRING", "")).get("token", [""])[0]
+        with session_scope(self.sessions) as session:
+            works = service.link_works(session, token=token, now=self.clock())
+        if not works:
+            return self._link_refused(start_response)
+        body = self.pages.get_template("sign_in.html").render(texts=texts, token=token)
+        return _respond(start_response, "200 OK", body.encode(), HTML)
+
+    def _login(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
+        token = _form(environ).get("token", [""])[0]
         now = self.clock()
         with session_scope(self.sessions) as session:
             signed_in = service.use_link(session, token=token, now=now)
         if signed_in is None:
-            return self._message(
-                start_response,
-                "401 Unauthorized",
-                texts.LINK_REFUSED_TITLE,
-                texts.LINK_REFUSED,
-                get_a_link=True,
-            )
-        if not self._still_admin(signed_in.admin):
-            return self._not_admin(start_response)
+            return self._link_refused(start_response)
+        refused = self._unless_admin(start_response, signed_in.admin)
+        if refused is not None:
+            return refused
         opened = service.open_session(secret, signed_in, now=now)
         cookie = self._cookie(opened, max_age=service.SESSION_LIFETIME)
         log.info("dashboard: %s signed in", signed_in.admin.user_id)
@@ -117,8 +126,9 @@ class Dashboard:
         current = self._session(environ, secret)
         if current is None:
             return self._signed_out(start_response)
-        if not self._still_admin(current.admin):
-            return self._not_admin(start_response)
+        refused = self._unless_admin(start_response, current.admin)
+        if refused is not None:
+            return refused
         request = Request(
             team_id=current.admin.team_id,
             csrf=current.csrf,
@@ -130,6 +140,26 @@ class Dashboard:
         )
         reply = PAGES[environ["PATH_INFO"]](request)
         return _respond(start_response, "200 OK", reply.body, reply.content_type, reply.headers)
+
+    def _unless_admin(self, start_response: StartResponse, admin: service.Admin) -> Iterable[bytes] | None:
+        """None for an admin who still is one; otherwise the page that says why not. Slack is asked every
+        time; when it cannot be reached, the page says so and the session stays (try again in a minute)."""
+        try:
+            still_admin = is_listed_or_slack_admin(self.client, self.settings.admins, user_id=admin.user_id)
+        except (SlackApiError, OSError) as error:  # Slack failed to answer, or could not be reached
+            log.warning("dashboard: could not ask Slack whether %s is an admin: %s", admin.user_id, error)
+            return self._message(
+                start_response,
+                "503 Service Unavailable",
+                texts.SLACK_UNREACHABLE_TITLE,
+                texts.SLACK_UNREACHABLE,
+            )
+        return None if still_admin else self._not_admin(start_response)
+
+    def _link_refused(self, start_response: StartResponse) -> Iterable[bytes]:
+        return self._message(
+            start_response, "401 Unauthorized", texts.LINK_REFUSED_TITLE, texts.LINK_REFUSED, get_a_link=True
+        )
 
     def _logout(self, environ: dict[str, Any], start_response: StartResponse, secret: str) -> Iterable[bytes]:
         current = self._session(environ, secret)
@@ -161,9 +191,6 @@ class Dashboard:
         with session_scope(self.sessions) as session:
             return current if service.is_signed_in(session, link_id=current.link_id) else None
 
-    def _still_admin(self, admin: service.Admin) -> bool:
-        return is_listed_or_slack_admin(self.client, self.settings.admins, user_id=admin.user_id)
-
     def _signed_out(self, start_response: StartResponse) -> Iterable[bytes]:
         return self._message(
             start_response,
@@ -191,7 +218,7 @@ class Dashboard:
         body = self.pages.get_template("message.html").render(
             texts=texts, title=title, text=text, get_a_link=get_a_link
         )
-        return _respond(start_response, status, body.encode(), "text/html; charset=utf-8", headers)
+        return _respond(start_response, status, body.encode(), HTML, headers)
 
     def _cookie(self, value: str, *, max_age: timedelta | None) -> tuple[str, str]:
         """The session cookie, or with `max_age=None` the header that removes it."""

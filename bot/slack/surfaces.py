@@ -128,14 +128,20 @@ def is_admin(client: WebClient, deps: Deps, *, user_id: str) -> bool:
     return is_listed_or_slack_admin(client, deps.settings.admins, user_id=user_id)
 
 
+NO_SUCH_USER = ("user_not_found", "user_not_visible")
+
+
 def is_listed_or_slack_admin(client: WebClient, admins: Collection[str], *, user_id: str) -> bool:
-    """`is_admin` for callers without a request's Deps (the dashboard's pages): asks Slack every time."""
+    """`is_admin` for callers without a request's Deps (the dashboard's pages): asks Slack every time. When
+    Slack cannot answer (an outage, a rate limit), its error is raised: that is no reason to say no."""
     if user_id in admins:
         return True
     try:
         user = client.users_info(user=user_id)["user"]
-    except SlackApiError:
-        return False
+    except SlackApiError as error:
+        if error.response.get("error") in NO_SUCH_USER:
+            return False
+        raise
     if user.get("deleted"):
         return False  # a deactivated account keeps its flags, not its rights
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

@@ -1,6 +1,7 @@
 """The bot with its dashboard, over real HTTP on a free port, and a small browser that keeps one cookie
 and never follows redirects, so tests see every status and header."""
 
+import html
 import http.client
 import re
 from collections.abc import Iterator
@@ -52,7 +53,17 @@ class Browser:
         return self._request("POST", path, urlencode(form).encode())
 
     def open_link(self, link: str) -> Page:
-        """A sign-in link from Slack, opened on this server (its host is KINDRED_PUBLIC_URL's)."""
+        """A sign-in link from Slack, opened on this server (its host is KINDRED_PUBLIC_URL's), and its
+        Sign in button pressed: the answer to that (or the page refusing the link, if it was refused)."""
+        confirm = self.visit_link(link)
+        if confirm.status != 200:
+            return confirm
+        found = re.search(r'name="token" value="([^"]*)"', confirm.text)
+        assert found, confirm.text
+        return self.post("/admin/login", {"token": html.unescape(found.group(1))})
+
+    def visit_link(self, link: str) -> Page:
+        """Only open the link (what a link scanner or a preview does): the page asking to sign in."""
         parts = urlsplit(link)
         return self.get(f"{parts.path}?{parts.query}")
 

@@ -54,6 +54,35 @@ def test_an_admins_link_signs_in_once_with_a_session_cookie(dash: DashboardBot) 
     assert browser.get("/admin").status == 200  # the first browser stays signed in
 
 
+def test_opening_a_link_only_asks_to_sign_in_so_a_link_scanner_uses_nothing_up(dash: DashboardBot) -> None:
+    link = dash.link("U0ALICE")
+    scanner = dash.browser()
+    for _ in range(3):  # a mail or chat scanner, a preview, the admin's own browser prefetching
+        asked = scanner.visit_link(link)
+        assert asked.status == 200
+        assert "Sign in to the Kindred dashboard" in asked.text
+        assert 'method="post" action="/admin/login"' in asked.text
+        assert asked.cookies() == []
+    assert scanner.get("/admin").status == 401
+    [stored] = dash.bot.rows(DashboardLink)
+    assert stored.used_at is None
+
+    admin = dash.browser()
+    assert admin.open_link(link).status == 303
+    assert admin.get("/admin").status == 200
+    used = dash.browser().visit_link(link)
+    assert used.status == 401  # once used, opening it says so at once
+    assert GET_A_NEW_LINK in used.text
+
+
+def test_signing_in_without_the_links_token_gets_401(dash: DashboardBot) -> None:
+    dash.link("U0ALICE")
+    for form in ({}, {"token": ""}, {"token": "x" * 5000}):
+        refused = dash.browser().post("/admin/login", form)
+        assert refused.status == 401
+        assert refused.cookies() == []
+
+
 def test_a_link_ten_minutes_old_has_expired(dash: DashboardBot) -> None:
     link = dash.link("U0ALICE")
     dash.bot.clock.advance(minutes=10)

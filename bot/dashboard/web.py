@@ -35,6 +35,7 @@ STATIC = (HERE / "static").resolve()
 STATIC_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
 }
 SECURITY_HEADERS = [
     ("Cache-Control", "no-store"),
@@ -115,7 +116,7 @@ class Dashboard:
         return _respond(start_response, "303 See Other", b"", "text/plain", [("Location", PREFIX), cookie])
 
     def _static(self, start_response: StartResponse, name: str) -> Iterable[bytes]:
-        """A file of static/ (the stylesheet, our script, the vendored libraries), and nothing outside it."""
+        """A file of static/ (stylesheet, icon, scripts, vendored libraries), and nothing outside it."""
         file = (STATIC / name).resolve()
         if file.suffix not in STATIC_TYPES or not file.is_relative_to(STATIC) or not file.is_file():
             return self._message(start_response, "404 Not Found", texts.NOT_FOUND_TITLE, texts.NOT_FOUND)

@@ -25,12 +25,13 @@ from bot.models import (
     Member,
     MemberStatus,
     Need,
+    Outcome,
     Visibility,
 )
 from bot.slack.contact import AUTO_PAUSED_KEY_PREFIX
 
 TEAM = "T0FAKE"  # the fake Slack's workspace, where the admin signs in
-NEWCOMERS = 6  # the demo's last members joined three weeks ago: not "never introduced" yet
+NEWCOMERS = {16, 26, 34, 35}  # demo user numbers: joined three weeks ago, not "never introduced" yet
 CLUSTERS = {  # demo user numbers, each group tied together by "We met"
     "shops": [1, 2, 13, 14, 32],
     "money": [3, 8, 15, 27],
@@ -59,6 +60,20 @@ INTRODUCED = {
     IntroStatus.NOT_YET,
     IntroStatus.NOT_A_FIT,
 }
+CONSENT = dict.fromkeys(INTRODUCED | {IntroStatus.ACCEPTED}, Consent.YES) | {IntroStatus.DECLINED: Consent.NO}
+LAST_CHANGE = {  # from the request to the intro's last change, by state
+    IntroStatus.REQUESTED: timedelta(0),
+    IntroStatus.AWAITING_CONSENT: timedelta(0),
+    IntroStatus.ACCEPTED: timedelta(days=1),
+    IntroStatus.DECLINED: timedelta(days=1),
+    IntroStatus.CANCELLED: timedelta(days=2),
+    IntroStatus.EXPIRED: timedelta(days=7),
+    IntroStatus.INTRODUCED: timedelta(days=2),
+    IntroStatus.FOLLOWED_UP: timedelta(days=16),
+    IntroStatus.MET: timedelta(days=17),
+    IntroStatus.NOT_YET: timedelta(days=17),
+    IntroStatus.NOT_A_FIT: timedelta(days=17),
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,8 @@ class Planted:
 
 def plant(sessions: SessionFactory, *, now: datetime) -> Planted:
     community = community_file.parse(demo_text()).model_copy(update={"team_id": TEAM})
-    old, new = community.members[:-NEWCOMERS], community.members[-NEWCOMERS:]
+    new = [m for m in community.members if int(m.user_id.removeprefix("U0DEMO")) in NEWCOMERS]
+    old = [m for m in community.members if m not in new]
     with session_scope(sessions) as session:
         community_file.import_community(
             session, community.model_copy(update={"members": old}), now=now - timedelta(weeks=12)
@@ -81,9 +97,9 @@ def plant(sessions: SessionFactory, *, now: datetime) -> Planted:
         met = [
             (a, b) for group in CLUSTERS.values() for i, a in enumerate(group) for b in group[i + 1 : i + 3]
         ]
-        for n, (a, b) in enumerate(met):  # spread over the last eleven weeks
+        for n, (a, b) in enumerate(met):  # spread over twelve weeks
             _intro(
-                session, people[a], people[b], IntroStatus.MET, now - timedelta(days=77 - 3 * n), need=True
+                session, people[a], people[b], IntroStatus.MET, now - timedelta(days=84 - 3 * n), need=True
             )
         for a, b in BRIDGES:
             _intro(session, people[a], people[b], IntroStatus.MET, now - timedelta(weeks=5))
@@ -108,8 +124,9 @@ def _intro(
     connector: Member | None = None,
     need: bool = False,
 ) -> None:
-    """An intro `asker` asked for (or `connector` made), for the asker's first need if `need`."""
-    introduced = started + timedelta(days=2) if state in INTRODUCED else None
+    """An intro `asker` asked for (or `connector` made), for the asker's first need if `need`: the other
+    answered the next day, they were introduced the day after, and said how it went two weeks later."""
+    answered, introduced = started + timedelta(days=1), started + timedelta(days=2)
     first_need = session.exec(select(Need.id).where(Need.member_id == asker.id)).first() if need else None
     intro = Intro(
         team_id=TEAM,
@@ -118,18 +135,25 @@ def _intro(
         requested_by_id=(connector or asker).id or 0,
         connector_id=connector.id if connector else None,
         need_id=first_need,
-        introduced_at=introduced,
+        introduced_at=introduced if state in INTRODUCED else None,
         created_at=started,
-        updated_at=started + timedelta(days=9),
+        updated_at=started + LAST_CHANGE[state],
     )
     session.add(intro)
     session.flush()
-    asked = None if state == IntroStatus.REQUESTED else started
-    answer = Consent.YES if introduced or state == IntroStatus.ACCEPTED else Consent.PENDING
-    session.add(IntroParticipant(intro_id=intro.id or 0, member_id=asker.id or 0, consent=Consent.YES))
-    session.add(
-        IntroParticipant(intro_id=intro.id or 0, member_id=other.id or 0, consent=answer, asked_at=asked)
-    )
+    outcome = Outcome(state.value) if state.value in set(Outcome) else None
+    for member, consent in ((asker, Consent.YES), (other, CONSENT.get(state, Consent.PENDING))):
+        session.add(
+            IntroParticipant(
+                intro_id=intro.id or 0,
+                member_id=member.id or 0,
+                consent=consent,
+                asked_at=None if state == IntroStatus.REQUESTED else started,
+                answered_at=answered if consent != Consent.PENDING else None,
+                outcome=outcome,
+                outcome_at=intro.updated_at if outcome else None,
+            )
+        )
 
 
 def _paused_for_silence(session: Session, member: Member, at: datetime) -> None:

@@ -46,9 +46,11 @@ def test_an_admin_opens_every_page_and_each_is_drawn_without_errors(
             page.locator("nav").get_by_role("link", name=label, exact=True).click()
         expect(page.locator("h1")).to_have_text(_named(label))
         expect(page.locator("nav a[aria-current=page]")).to_have_text(label)
-        _drawn(page, label)
+        try:
+            _drawn(page, label)
+        finally:  # a page that failed is worth a look too
+            page.screenshot(path=screenshots / f"dashboard-{name}.png", full_page=True)
         _no_private_need(page, label, site.planted.private_needs)
-        page.screenshot(path=screenshots / f"dashboard-{name}.png", full_page=True)
         assert errors == [], f"{label} ({path}): {errors}"
 
     page.get_by_role("button", name="Sign out").click()

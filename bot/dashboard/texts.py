@@ -78,6 +78,7 @@ PEOPLE_INTRO = (
     "introduced them, or Kindred paused them after three intro requests went unanswered. A friendly word "
     "from you can help."
 )
+PEOPLE_EVERYONE = "members who may be missing out (all reasons)"
 PEOPLE_NONE = "Nobody is left out right now. 🎉"
 INTROS_INTRO = (
     "Every intro with its state and dates. An intro that was declined, expired or was cancelled reads "

@@ -25,5 +25,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return "; ".join(_cell(item) for item in value)
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # never a formula in a spreadsheet

@@ -22,13 +22,13 @@ WHY = {
 class PersonRow:
     user_id: str
     name: str
-    why: str  # one of WHY's keys
+    why: tuple[str, ...]  # WHY's keys, in WHY's order
     member_since: datetime
     slack_link: str  # opens their profile in the Slack app
 
 
 def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow]:
-    """Everyone left out, for each reason they are (a member can be on the list twice), by name."""
+    """Everyone left out, once each with every reason they are, by name."""
     active = session.exec(  # the columns shown only: a member row also holds their stored readings
         select(Member.id, Member.user_id, Member.name, Member.created_at).where(
             Member.team_id == team_id, Member.status == MemberStatus.ACTIVE
@@ -49,22 +49,23 @@ def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow
             .distinct()
         ).all()
     )
-    rows = []
+    reasons: dict[str, list[str]] = {}
+    shown: dict[str, tuple[str, datetime]] = {}
     for member_id, user_id, name, since in active:
+        shown[user_id] = (name, since)
         if recent and member_id not in suggested:
-            rows.append(_row(team_id, user_id, name, since, "no-suggestion"))
+            reasons.setdefault(user_id, []).append("no-suggestion")
         if member_id not in introduced and now - since >= SETTLING_IN:
-            rows.append(_row(team_id, user_id, name, since, "never-introduced"))
-    rows += [
-        _row(team_id, member.user_id, member.name, member.created_at, "paused-for-silence")
-        for member in intros.auto_paused(session, team_id=team_id)
+            reasons.setdefault(user_id, []).append("never-introduced")
+    for member in intros.auto_paused(session, team_id=team_id):
+        shown[member.user_id] = (member.name, member.created_at)
+        reasons.setdefault(member.user_id, []).append("paused-for-silence")
+    rows = [
+        PersonRow(user_id, shown[user_id][0], tuple(why), shown[user_id][1], slack_link(team_id, user_id))
+        for user_id, why in reasons.items()
     ]
-    return sorted(rows, key=lambda row: (row.name.lower(), row.why))
+    return sorted(rows, key=lambda row: (row.name.lower(), row.user_id))
 
 
 def slack_link(team_id: str, user_id: str) -> str:
     return f"slack://user?team={team_id}&id={user_id}"
-
-
-def _row(team_id: str, user_id: str, name: str, since: datetime, why: str) -> PersonRow:
-    return PersonRow(user_id, name, why, since, slack_link(team_id, user_id))

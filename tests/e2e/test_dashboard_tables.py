@@ -119,6 +119,32 @@ def test_left_out_members_link_to_their_slack_profile(dash: DashboardBot) -> Non
     assert {"user_id": "U0MALLORY", "why": "never-introduced"}.items() <= next(
         row for row in people if row["user_id"] == "U0MALLORY"
     ).items()
+    assert len({row["user_id"] for row in people}) == len(people)  # each member once
+
+
+def test_people_narrowed_to_one_reason_with_its_count(dash: DashboardBot) -> None:
+    _community(dash)
+    browser = _signed_in(dash)
+    everyone = _table(browser.get("/admin/people").text)
+    narrowed = browser.get("/admin/people?why=never-introduced")
+    assert narrowed.status == 200
+    rows = _table(narrowed.text)
+    assert rows
+    assert all("never introduced" in row for row in rows)
+    assert f'<span class="number">{len(rows)}</span><span class="label">never introduced' in narrowed.text
+    assert 'href="/admin/people.csv?why=never-introduced"' in narrowed.text
+    download = browser.get("/admin/people.csv?why=never-introduced")
+    assert {row["why"] for row in csv.DictReader(io.StringIO(download.text))} <= {
+        "never-introduced",
+        "no-suggestion; never-introduced",
+        "never-introduced; paused-for-silence",
+        "no-suggestion; never-introduced; paused-for-silence",
+    }
+    assert len(_table(browser.get("/admin/people?why=made-up").text)) == len(everyone)  # unknown: everyone
+    nobody = browser.get("/admin/people?why=paused-for-silence").text
+    assert "<tbody>" not in nobody
+    assert "Nobody here." in nobody
+    assert '<span class="number">0</span><span class="label">paused for silence' in nobody
 
 
 def test_a_private_need_is_in_no_page_and_no_download(dash: DashboardBot) -> None:

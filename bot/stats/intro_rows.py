@@ -15,12 +15,12 @@ from bot.models import Intro, IntroParticipant, IntroStatus, Member
 DID_NOT_HAPPEN = "did not happen"
 STATE_LABELS = {
     IntroStatus.REQUESTED: "waiting to be asked",
-    IntroStatus.AWAITING_CONSENT: "asked",
+    IntroStatus.AWAITING_CONSENT: "waiting for answers",
     IntroStatus.ACCEPTED: "accepted",
     IntroStatus.INTRODUCED: "introduced",
     IntroStatus.FOLLOWED_UP: "introduced",
     IntroStatus.MET: "met",
-    IntroStatus.NOT_YET: "introduced",
+    IntroStatus.NOT_YET: "not met yet",
     IntroStatus.NOT_A_FIT: "not a fit",
     IntroStatus.DECLINED: DID_NOT_HAPPEN,
     IntroStatus.EXPIRED: DID_NOT_HAPPEN,

@@ -84,8 +84,8 @@ def past_digests(engine: Engine, *, seed: int = 13) -> int:
     """The last DIGESTS digests as the job leaves them: every reading stored (`vectors.refresh` with the
     default model, as each plan does; what was written since the last one the pages read afresh), and up to
     three suggestions a member, the first for one of their open needs with another member's offer (the
-    matcher finds needs a helper first). Nobody offers GAP_THEME any more: its needs are the gaps the
-    Supply page lists, but for those a digest paired by meaning. Returns how many suggestions."""
+    matcher finds needs a helper first). Nobody offers GAP_THEME any more, and no digest found an offer for
+    a need of it: those are the gaps the Supply page lists. Returns how many suggestions."""
     with Session(engine) as session:
         vectors.refresh(session, embedder=load_embedder(DEFAULT_MODEL), team_id=TEAM)
         session.commit()
@@ -103,9 +103,12 @@ def past_digests(engine: Engine, *, seed: int = 13) -> int:
             .where(col(Offer.id).in_([offer_id for offer_id, _ in gone]))
             .values(status="withdrawn")
         )
-        needs: dict[int, list[int]] = {}
-        for need_id, member_id in connection.execute(sa.select(Need.id, Need.member_id)):  # type: ignore[call-overload]
-            needs.setdefault(member_id, []).append(need_id)
+        needs: dict[int, list[int]] = {}  # the ones a digest can find an offer for, by member
+        for need_id, member_id, analysis in connection.execute(
+            sa.select(Need.id, Need.member_id, Need.analysis)  # type: ignore[call-overload]
+        ):
+            if not nobody & set(analysis["concepts"]):
+                needs.setdefault(member_id, []).append(need_id)
         made = 0
         for weeks_ago in range(DIGESTS, 0, -1):
             at = NOW - timedelta(weeks=weeks_ago)

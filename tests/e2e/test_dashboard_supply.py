@@ -18,7 +18,7 @@ from bot.models import Member
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Clock
-from tests.e2e.dashboard import Browser, DashboardBot, dashboard_bot
+from tests.e2e.dashboard import DashboardBot, dashboard_bot
 from tests.factories import make_need
 from tests.fakeslack import FakeSlack
 
@@ -46,12 +46,6 @@ def _community(dash: DashboardBot) -> None:
         make_need(session, ottoline, f"{SECRET_WORD} lute repairs", skills=["tax"], visibility="private")
 
 
-def _signed_in(dash: DashboardBot) -> Browser:
-    browser = dash.browser()
-    assert browser.open_link(dash.link("U0ALICE")).status == 303
-    return browser
-
-
 def _rows(page: str, after: str) -> list[str]:
     """The rows of the first table after `after`, as their words."""
     body = page.split(after, 1)[1].split("<tbody>", 1)[1].split("</tbody>", 1)[0]
@@ -62,7 +56,7 @@ def _rows(page: str, after: str) -> list[str]:
 
 def test_offers_and_needs_by_theme_and_the_needs_no_offer_answers(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     page = browser.get("/admin/supply")
     assert page.status == 200
     assert '<a href="/admin/supply" aria-current="page">Supply &amp; demand</a>' in page.text
@@ -96,7 +90,7 @@ def test_offers_and_needs_by_theme_and_the_needs_no_offer_answers(dash: Dashboar
 
 def test_a_private_need_counts_in_the_totals_and_is_in_no_page_and_no_download(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     page = browser.get("/admin/supply").text
     assert "open needs, 2 of them private" in page  # Alice's and Ottoline's
     assert '<span class="number">4</span><span class="label">open needs' in page

@@ -172,3 +172,11 @@ def test_the_stored_reading_is_used_and_an_entry_edited_since_the_last_digest_is
     session.add(run)
     session.flush()  # the need was edited (at NOW) after that digest stored its reading
     assert _theme(supply(session, team_id=TEAM, now=NOW), "Marketing")[1] == 1
+
+
+def test_a_gap_downloads_without_starting_a_spreadsheet_formula(session: Session) -> None:
+    ana = make_member(session, "U0ANA", name="=Ana")
+    make_need(session, ana, '=HYPERLINK("http://example.com", "Tax help")', skills=["tax"])
+    text = to_csv(supply(session, team_id=TEAM, now=NOW).listed, GapRow)
+    assert "'=HYPERLINK" in text
+    assert ",'=Ana," in text

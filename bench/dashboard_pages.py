@@ -1,7 +1,8 @@
 """How long each dashboard page takes to render for a community of 10,000 and of 100,000 members.
 
 Builds the community of `bench.reconnect_speed` (members with offers, needs and projects over two years, five
-past intros a member, their reconnect history) in a fresh SQLite database, signs an admin in, and times each
+past intros a member, their reconnect history) and its last four digests (every reading stored, about three
+suggestions a member) in a fresh SQLite database, signs an admin in, and times each
 page through the dashboard's WSGI app, the same code `kindred run` serves (no network between): the median
 of three requests, after one to warm up. The Network page's first view of a period computes and stores the
 picture; every later view reads it back: both are shown.
@@ -11,23 +12,44 @@ picture; every later view reads it back: both are shown.
 
 import argparse
 import json
+import random
 import statistics
 import tempfile
 import time
 from datetime import timedelta
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy import Engine
+from sqlmodel import Session, col
+
 from bench.community import NOW, TEAM, populate
 from bench.machine import machine
 from bench.reconnect_speed import HISTORY, past_intros
+from bot import vectors
 from bot.config import load_settings
 from bot.dashboard import service as links
 from bot.dashboard.web import COOKIE, Dashboard
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
+from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
+from bot.matching.model import Kind
+from bot.models import DigestRun, DigestSuggestion, Member, Need, Offer
+from bot.skills import vocabulary
 from bot.slack.client import build_client
 
-PAGES = ("/admin", "/admin/people", "/admin/intros", "/admin/intros?state=met", "/admin/intros.csv")
+PAGES = (
+    "/admin",
+    "/admin/supply",
+    "/admin/supply.csv",
+    "/admin/people",
+    "/admin/intros",
+    "/admin/intros?state=met",
+    "/admin/intros.csv",
+)
 ADMIN = "U0BENCHADMIN"
+DIGESTS = 4  # weekly, the last one a week before the pages are read
+PAIRED = 0.7  # of the members with an open need, how many a digest found an offer for
+GAP_THEME = "Legal & admin"  # a theme nobody offers
 
 
 def measure(members: int) -> dict[str, Any]:
@@ -37,6 +59,7 @@ def measure(members: int) -> dict[str, Any]:
         upgrade(engine)
         populate(engine, members, spread=HISTORY)
         past_intros(engine, members * 5)
+        past_digests(engine)
         settings = load_settings(
             DATABASE_URL=url,
             SLACK_BOT_TOKEN="xoxb-bench-token-not-real",
@@ -55,6 +78,81 @@ def measure(members: int) -> dict[str, Any]:
             times[path] = statistics.median(_time(app, path, cookie)[0] for _ in range(3))
         engine.dispose()
     return {"members": members, "intros": members * 5, "seconds": times}
+
+
+def past_digests(engine: Engine, *, seed: int = 13) -> int:
+    """The last DIGESTS digests as the job leaves them: every reading stored (`vectors.refresh` with the
+    default model, as each plan does; what was written since the last one the pages read afresh), and up to
+    three suggestions a member, the first for one of their open needs with another member's offer (the
+    matcher finds needs a helper first). Nobody offers GAP_THEME any more, and no digest found an offer for
+    a need of it: those are the gaps the Supply page lists. Returns how many suggestions."""
+    with Session(engine) as session:
+        vectors.refresh(session, embedder=load_embedder(DEFAULT_MODEL), team_id=TEAM)
+        session.commit()
+    rng = random.Random(seed)
+    nobody = {skill.tag for skill in vocabulary() if skill.category == GAP_THEME}
+    with engine.begin() as connection:
+        members = [row[0] for row in connection.execute(sa.select(Member.id).order_by(Member.id))]  # type: ignore[arg-type]
+        offers, gone = [], []
+        for offer_id, member_id, analysis in connection.execute(
+            sa.select(Offer.id, Offer.member_id, Offer.analysis)  # type: ignore[call-overload]
+        ):
+            (gone if nobody & set(analysis["concepts"]) else offers).append((offer_id, member_id))
+        connection.execute(
+            sa.update(Offer)
+            .where(col(Offer.id).in_([offer_id for offer_id, _ in gone]))
+            .values(status="withdrawn")
+        )
+        needs: dict[int, list[int]] = {}  # the ones a digest can find an offer for, by member
+        for need_id, member_id, analysis in connection.execute(
+            sa.select(Need.id, Need.member_id, Need.analysis)  # type: ignore[call-overload]
+        ):
+            if not nobody & set(analysis["concepts"]):
+                needs.setdefault(member_id, []).append(need_id)
+        made = 0
+        for weeks_ago in range(DIGESTS, 0, -1):
+            at = NOW - timedelta(weeks=weeks_ago)
+            run = connection.execute(
+                sa.insert(DigestRun).values(team_id=TEAM, period=f"bench-{weeks_ago}", created_at=at)
+            ).inserted_primary_key[0]
+            rows = []
+            for member_id in members:
+                others = [other for other in rng.sample(members, 3) if other != member_id]
+                mine = []
+                offer_id, helper = rng.choice(offers)
+                if member_id in needs and rng.random() < PAIRED and helper not in (member_id, *others):
+                    need_id = rng.choice(needs[member_id])
+                    mine.append(_suggestion(run, at, member_id, helper, Kind.CAN_HELP_YOU, need_id, offer_id))
+                mine += [_suggestion(run, at, member_id, other, Kind.KINDRED) for other in others]
+                rows += [row | {"position": position} for position, row in enumerate(mine[:3])]
+            for start in range(0, len(rows), 10_000):
+                connection.execute(sa.insert(DigestSuggestion), rows[start : start + 10_000])
+            made += len(rows)
+    return made
+
+
+def _suggestion(
+    run: int,
+    at: Any,
+    recipient: int,
+    other: int,
+    kind: Kind,
+    need: int | None = None,
+    offer: int | None = None,
+) -> dict[str, Any]:
+    return {
+        "team_id": TEAM,
+        "run_id": run,
+        "recipient_id": recipient,
+        "other_id": other,
+        "kind": kind,
+        "score": 0.5,
+        "reason": "",
+        "need_id": need,
+        "offer_id": offer,
+        "status": "shown",
+        "created_at": at,
+    }
 
 
 def _sign_in(app: Dashboard, token: str) -> str:

@@ -69,10 +69,55 @@ NOT_SET_UP = (
 # The pages, in the bar on every page: (path, page, label)
 NAV = (
     ("/admin", "overview", "Overview"),
+    ("/admin/supply", "supply", "Supply & demand"),
     ("/admin/people", "people", "People"),
     ("/admin/intros", "intros", "Intros"),
     ("/admin/network", "network", "Network"),
 )
+SUPPLY_INTRO = (
+    "What members offer and what they need, by theme: the groups of Kindred's skills list, read from the "
+    "skills they picked and the words they wrote. An entry that names no skill Kindred knows is under "
+    "Other. The gaps are the needs nobody offers to help with yet: someone to invite, or a member to ask."
+)
+GAP_RULE = (
+    "A need is a gap when no member offers any of its skills (or a closely related one) and none of the "
+    "last four digests found an offer for it."
+)
+SUPPLY_EMPTY = "No offers or needs yet."
+GAPS_NONE = "Every open need has an offer that could answer it. 🎉"
+CHART_LEGEND = (
+    ("offers", "offered"),
+    ("needs", "needed, and an offer answers"),
+    ("gaps", "needed, and nothing answers"),
+)
+
+
+def offers_count(count: int) -> str:
+    return f"{count} offer{'' if count == 1 else 's'}"
+
+
+def needs_count(count: int, gaps: int) -> str:
+    needs = f"{count} need{'' if count == 1 else 's'}"
+    return f"{needs}, {gaps} with no offer" if gaps else needs
+
+
+def answered_count(count: int) -> str:
+    return f"{count} need{'' if count == 1 else 's'} an offer answers"
+
+
+def gap_count(count: int) -> str:
+    return f"{count} with no offer"
+
+
+def private_gaps(count: int) -> str:
+    if count == 0:
+        return ""
+    needs = "need is" if count == 1 else "needs are"
+    return (
+        f"{count} private {needs} in these gaps too: they count in every number above and are never listed."
+    )
+
+
 PEOPLE_INTRO = (
     "Members who may be missing out: nobody was suggested to them in the last four digests, Kindred never "
     "introduced them, or Kindred paused them after three intro requests went unanswered. A friendly word "
@@ -103,6 +148,10 @@ def network_caption(clusters: int, not_drawn: int, period: str) -> str:
 
 def newest_shown(shown: int) -> str:
     return f"the newest {shown} shown here: narrow them down above, or download them all as CSV"
+
+
+def longest_shown(shown: int, total: int) -> str:
+    return f"the {shown} that waited longest of {total} shown here; the CSV has them all"
 
 
 def first_shown(shown: int, total: int) -> str:

@@ -29,6 +29,7 @@ from bot.stats.csv_rows import to_csv
 from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
 from bot.stats.snapshots import Picture, network_picture
+from bot.stats.supply import GapRow, Supply, Theme, supply
 from bot.stats.ties import network_of
 from bot.stats.waits import median_days_to_introduction, median_days_to_suggestion
 
@@ -36,14 +37,18 @@ __all__ = [  # the dashboard's rows, reached by other features through this serv
     "DID_NOT_HAPPEN",
     "STATES",
     "WHY",
+    "GapRow",
     "IntroRow",
     "PersonRow",
     "Picture",
+    "Supply",
+    "Theme",
     "count_intros",
     "intro_rows",
     "left_out",
     "network_of",
     "network_picture",
+    "supply",
     "to_csv",
 ]
 

@@ -105,6 +105,12 @@ class DashboardBot:
     def browser(self) -> Browser:
         return Browser(self.url)
 
+    def signed_in(self, user: str = "U0ALICE") -> Browser:
+        """A browser that opened the sign-in link `user` asked for."""
+        browser = self.browser()
+        assert browser.open_link(self.link(user)).status == 303
+        return browser
+
     def ask(self, user: str) -> dict[str, Any]:
         """`/kindred dashboard` typed by `user`: the ephemeral reply."""
         self.bot.slack.command("/kindred", "dashboard", user=user)

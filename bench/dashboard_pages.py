@@ -1,10 +1,11 @@
 """How long each dashboard page takes to render for a community of 10,000 and of 100,000 members.
 
 Builds the community of `bench.reconnect_speed` (members with offers, needs and projects over two years, five
-past intros a member, their reconnect history) in a fresh SQLite database, signs an admin in, and times each
-page through the dashboard's WSGI app, the same code `kindred run` serves (no network between): the median
-of three requests, after one to warm up. The Network page's first view of a period computes and stores the
-picture; every later view reads it back: both are shown.
+past intros a member, their reconnect history) and its last twelve weeks (`bench.recent_weeks`: a digest
+a week, entries closed, the members' weekly counts) in a fresh SQLite database, signs an admin in, and times
+each page through the dashboard's WSGI app, the same code `kindred run` serves (no network between): the
+median of three requests, after one to warm up. The Network page's first view of a period computes and stores
+the picture; every later view reads it back: both are shown.
 
     .venv/bin/python -m bench.dashboard_pages [--members 10000 100000]
 """
@@ -17,6 +18,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
+from bench import recent_weeks
 from bench.community import NOW, TEAM, populate
 from bench.machine import machine
 from bench.reconnect_speed import HISTORY, past_intros
@@ -37,6 +39,7 @@ def measure(members: int) -> dict[str, Any]:
         upgrade(engine)
         populate(engine, members, spread=HISTORY)
         past_intros(engine, members * 5)
+        recent_weeks.plant(engine)
         settings = load_settings(
             DATABASE_URL=url,
             SLACK_BOT_TOKEN="xoxb-bench-token-not-real",

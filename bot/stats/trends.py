@@ -91,10 +91,9 @@ def trends(
     members = [stored.get(week.key) for week in weeks[:-1]] + [members_now]
     since = weeks[0].starts_at
     mine = Intro.team_id == team_id
-    introduced = _per_week(session, _moments(col(Intro.introduced_at), mine), weeks, now)
-    since_met = _per_week(
-        session, _moments(col(Intro.introduced_at), mine, Intro.status == IntroStatus.MET), weeks, now
-    )
+    introductions = _introductions(session, team_id, weeks, now)
+    introduced = tuple(met + not_met for met, not_met in zip(*introductions, strict=True))
+    since_met = introductions[0]
     accepted, declined = _answered(session, team_id, weeks, now)
     return Trends(
         weeks=tuple(week.key for week in weeks),
@@ -134,7 +133,7 @@ def _answered(session: Session, team_id: str, weeks: Sequence[Week], now: dateti
     last = (
         select(
             func.max(IntroParticipant.answered_at).label("at"),
-            col(Intro.status).in_(ACCEPTED).label("yes"),
+            col(Intro.status).in_(ACCEPTED).label("flag"),
         )
         .join(Intro, col(Intro.id) == IntroParticipant.intro_id)
         .where(
@@ -145,17 +144,19 @@ def _answered(session: Session, team_id: str, weeks: Sequence[Week], now: dateti
         .group_by(col(IntroParticipant.intro_id), col(Intro.status))
         .subquery()
     )
-    inside = (
-        select(week_of(last.c.at, weeks, now).label("week"), last.c.yes).where(last.c.at >= since).subquery()
+    return _split_per_week(session, last, weeks, now)
+
+
+def _introductions(
+    session: Session, team_id: str, weeks: Sequence[Week], now: datetime
+) -> tuple[Counts, Counts]:
+    """How many of each week's introductions have met since, and how many not (yet)."""
+    made = (
+        select(col(Intro.introduced_at).label("at"), (col(Intro.status) == IntroStatus.MET).label("flag"))
+        .where(Intro.team_id == team_id, col(Intro.introduced_at) >= weeks[0].starts_at)
+        .subquery()
     )
-    counted = session.exec(
-        select(inside.c.week, inside.c.yes, func.count()).group_by(inside.c.week, inside.c.yes)
-    ).all()
-    by = {(week, bool(yes)): n for week, yes, n in counted}
-    return (
-        tuple(by.get((week, True), 0) for week in range(len(weeks))),
-        tuple(by.get((week, False), 0) for week in range(len(weeks))),
-    )
+    return _split_per_week(session, made, weeks, now)
 
 
 def _first_met(team_id: str, since: datetime) -> Subquery:
@@ -186,6 +187,26 @@ def _per_week(session: Session, moments: Subquery, weeks: Sequence[Week], now: d
     inside = select(week_of(at, weeks, now).label("week")).where(at >= weeks[0].starts_at).subquery()
     counted = dict(session.exec(select(inside.c.week, func.count()).group_by(inside.c.week)).all())
     return tuple(counted.get(n, 0) for n in range(len(weeks)))
+
+
+def _split_per_week(
+    session: Session, moments: Subquery, weeks: Sequence[Week], now: datetime
+) -> tuple[Counts, Counts]:
+    """Like `_per_week`, in two: the `moments` whose `flag` is true, and the others."""
+    at = moments.c.at
+    inside = (
+        select(week_of(at, weeks, now).label("week"), moments.c.flag)
+        .where(at >= weeks[0].starts_at)
+        .subquery()
+    )
+    counted = session.exec(
+        select(inside.c.week, inside.c.flag, func.count()).group_by(inside.c.week, inside.c.flag)
+    ).all()
+    by = {(week, bool(flag)): n for week, flag, n in counted}
+    return (
+        tuple(by.get((week, True), 0) for week in range(len(weeks))),
+        tuple(by.get((week, False), 0) for week in range(len(weeks))),
+    )
 
 
 def _suggested(session: Session, team_id: str, weeks: Sequence[Week]) -> Series:

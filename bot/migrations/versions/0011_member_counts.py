@@ -1,6 +1,7 @@
 """member_counts: how many members were active, paused and paused for their silence, one row per team and
 digest period, for the dashboard's 12-week charts (a member keeps only their latest status); and the indexes
-that let those charts read only the last weeks' intros, answers and outcomes, and each need's first suggestion
+that let those charts read only the last weeks' intros, answers and outcomes, each need's first suggestion,
+and when each entry was posted and closed, from indexes rather than rows
 
 Revision ID: 0011
 Revises: 0010
@@ -24,6 +25,10 @@ INDEXES = (
     ("intro_participants", "ix_intro_participants_answered_at", ["answered_at"]),
     ("intro_participants", "ix_intro_participants_outcome_at", ["outcome_at"]),
     ("suggestions", "ix_suggestions_team_id_need_id_created_at", ["team_id", "need_id", "created_at"]),
+    *(
+        (table, f"ix_{table}_team_id_status_created_at", ["team_id", "status", "created_at", "updated_at"])
+        for table in ("offers", "needs", "projects")
+    ),
 )
 
 

@@ -22,6 +22,19 @@
     return [Math.min(0, min == null ? 0 : min), max == null || max <= 0 ? 1 : max * 1.1];
   }
 
+  function baseline(u) {
+    // A faint line at zero under every chart: the scale's foot, and all a chart shows when it has no values.
+    var ctx = u.ctx, y = Math.round(u.valToPos(0, "y", true)) - 0.5;
+    ctx.save();
+    ctx.strokeStyle = "rgba(0, 0, 0, 0.15)";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(u.bbox.left, y);
+    ctx.lineTo(u.bbox.left + u.bbox.width, y);
+    ctx.stroke();
+    ctx.restore();
+  }
+
   function draw(element, weeks, values) {
     var colour = window.getComputedStyle(element).color;
     var xs = weeks.map(function (_, i) { return i; });
@@ -29,6 +42,8 @@
       width: Math.max(element.clientWidth, 60),
       height: HEIGHT,
       pxAlign: false,
+      padding: [4, 4, 2, 4],
+      hooks: { drawClear: [baseline] },
       cursor: { show: false },
       select: { show: false },
       legend: { show: false },

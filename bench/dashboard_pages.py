@@ -1,16 +1,18 @@
 """How long each dashboard page takes to render for a community of 10,000 and of 100,000 members.
 
 Builds the community of `bench.reconnect_speed` (members with offers, needs and projects over two years, five
-past intros a member, their reconnect history) and its last four digests (every reading stored, about three
-suggestions a member) in a fresh SQLite database, signs an admin in, and times each
-page through the dashboard's WSGI app, the same code `kindred run` serves (no network between): the median
-of three requests, after one to warm up. The Network page's first view of a period computes and stores the
-picture; every later view reads it back: both are shown.
+past intros a member, their reconnect history), its last twelve weeks (`bench.recent_weeks`: a digest
+a week, entries closed, the members' weekly counts) and then its last four digests as the Supply page
+reads them (every reading stored, about three suggestions a member) in a fresh SQLite database, signs an
+admin in, and times each page through the dashboard's WSGI app, the same code `kindred run` serves (no
+network between): the median of three requests, after one to warm up. The Network page's first view of
+a period computes and stores the picture; every later view reads it back: both are shown.
 
     .venv/bin/python -m bench.dashboard_pages [--members 10000 100000]
 """
 
 import argparse
+import io
 import json
 import random
 import statistics
@@ -23,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlmodel import Session, col
 
+from bench import recent_weeks
 from bench.community import NOW, TEAM, populate
 from bench.machine import machine
 from bench.reconnect_speed import HISTORY, past_intros
@@ -59,6 +62,7 @@ def measure(members: int) -> dict[str, Any]:
         upgrade(engine)
         populate(engine, members, spread=HISTORY)
         past_intros(engine, members * 5)
+        recent_weeks.plant(engine)
         past_digests(engine)
         settings = load_settings(
             DATABASE_URL=url,
@@ -156,8 +160,10 @@ def _suggestion(
 
 
 def _sign_in(app: Dashboard, token: str) -> str:
+    """Open the link (a page with a button), then press it: the POST signs in."""
     headers: list[tuple[str, str]] = []
-    _call(app, f"/admin/login?token={token}", "", headers)
+    _call(app, f"/admin/login?token={token}", "", [])
+    _call(app, "/admin/login", "", headers, form=f"token={token}")
     found = next(value for name, value in headers if name == "Set-Cookie")
     return found.split(";", 1)[0].split("=", 1)[1]
 
@@ -168,7 +174,9 @@ def _time(app: Dashboard, path: str, cookie: str) -> tuple[float, int]:
     return time.perf_counter() - started, size
 
 
-def _call(app: Dashboard, target: str, cookie: str, headers: list[tuple[str, str]]) -> int:
+def _call(
+    app: Dashboard, target: str, cookie: str, headers: list[tuple[str, str]], *, form: str | None = None
+) -> int:
     path, _, query = target.partition("?")
     status: list[str] = []
 
@@ -176,7 +184,11 @@ def _call(app: Dashboard, target: str, cookie: str, headers: list[tuple[str, str
         status.append(line)
         headers.extend(given)
 
-    environ = {"PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": "GET"}
+    environ: dict[str, Any] = {"PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": "GET"}
+    if form is not None:
+        body = form.encode()
+        environ |= {"REQUEST_METHOD": "POST", "CONTENT_LENGTH": str(len(body))}
+        environ["wsgi.input"] = io.BytesIO(body)
     if cookie:
         environ["HTTP_COOKIE"] = f"{COOKIE}={cookie}"
     size = sum(len(chunk) for chunk in app(environ, start_response))

@@ -145,6 +145,7 @@ def past_intros(engine: Engine, count: int, *, seed: int = 11) -> dict[str, int]
                         "intro_id": intro_id,
                         "member_id": member,
                         "consent": Consent.YES if introduced else Consent.NO,
+                        "answered_at": created + timedelta(days=1),
                         "outcome": outcome,
                         "outcome_at": ended if outcome else None,
                     }

@@ -156,3 +156,48 @@ def longest_shown(shown: int, total: int) -> str:
 
 def first_shown(shown: int, total: int) -> str:
     return f"the first {shown} of {total} shown here; the CSV has them all"
+
+
+# Overview: each number, and what its 12-week chart covers
+CHARTS_COVER = "Each small chart shows the last 12 weeks, Monday to Sunday, this week so far on the right."
+WEEK_BY_WEEK = "Week by week"
+NONE = "—"
+NO_VALUE = "none"
+THIS_WEEK = "this week"
+ACTIVE = "active"
+PAUSED = "paused"
+QUIET = "paused for silence (three intro requests left unanswered)"
+OFFERS = "offers"
+PROJECTS = "projects"
+SUGGESTED = "Suggested in digests"
+REQUESTED = "Requested"
+ACCEPTED = "Accepted by both"
+INTRODUCED = "Introduced"
+MET = "Met"
+ACCEPTANCE_RATE = "acceptance rate (of the intros someone answered)"
+MET_RATE = "met rate (of the intros made)"
+DAYS_TO_SUGGESTION = "median days from a need to its first suggestion in a digest"
+DAYS_TO_INTRODUCTION = "median days from a need to an introduction for it"
+COVERS_COUNTED = "as counted at each week's end"
+COVERS_OPEN = "open at each week's end"
+COVERS_DIGEST = "in each week's digest"
+COVERS_WEEK = "per week"
+COVERS_ANSWERED = "per week: of the intros answered that week"
+COVERS_INTRODUCED = "per week: of that week's introductions, met since"
+COVERS_FIRST_SUGGESTED = "per week: needs first suggested that week"
+COVERS_FIRST_INTRODUCED = "per week: needs first introduced that week"
+
+
+def open_needs(private: int) -> str:
+    return f"open needs, {private} of them private" if private else "open needs"
+
+
+def counted_since(week: str) -> str:
+    """The member charts when counting began within the 12 weeks: the weeks before it have no value."""
+    if week == THIS_WEEK:
+        return "counted from this week on"
+    return f"as counted at each week's end, since the week of {week}"
+
+
+def chart_spoken(label: str, points: list[str]) -> str:
+    return f"{label}, the last 12 weeks: {', '.join(points)}"

@@ -52,6 +52,19 @@ def period_of(now: datetime, *, zone: ZoneInfo, day: str = "mon", at: time = tim
     )
 
 
+def periods_until(
+    now: datetime, *, count: int, zone: ZoneInfo, day: str = "mon", at: time = time(9, 0)
+) -> list[Period]:
+    """The `count` digest periods up to the one holding `now`, oldest first (each found from its Monday's
+    noon, so a change of clocks never skips or repeats a week)."""
+    monday = period_of(now, zone=zone, day=day, at=at).week_start
+    mondays = [monday - timedelta(weeks=back) for back in range(count - 1, -1, -1)]
+    return [
+        period_of(datetime.combine(each, time(12, 0), tzinfo=zone), zone=zone, day=day, at=at)
+        for each in mondays
+    ]
+
+
 def parse_moment(text: str, *, zone: ZoneInfo, default_time: time = time(9, 0)) -> datetime:
     """'2026-11-23T09:30+01:00', '2026-11-23T09:30' (community time) or '2026-11-23' (at `default_time`)."""
     cleaned = text.strip().replace(" ", "T", 1)

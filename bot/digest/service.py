@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 
 from bot import repo, vectors
 from bot.config import Settings
-from bot.digest.periods import Period, period_of
+from bot.digest.periods import Period, period_of, periods_until
 from bot.heap import without_collections
 from bot.intros.service import DECLINE_MEMORY
 from bot.matching.embeddings import DEFAULT_MODEL, Embedder, background, load_embedder
@@ -89,6 +89,10 @@ class DigestRules:
 
     def period(self, now: datetime) -> Period:
         return period_of(now, zone=self.zone, day=self.day, at=self.at)
+
+    def periods(self, now: datetime, *, count: int) -> list[Period]:
+        """The last `count` periods, this one last: the weeks the dashboard's charts cover."""
+        return periods_until(now, count=count, zone=self.zone, day=self.day, at=self.at)
 
     def slot(self, period: Period, timezone: str) -> datetime:
         """When a member in `timezone` (their Slack `tz`) gets this period's digest."""

@@ -31,6 +31,7 @@ from bot.models.ledgers import Delivery, DeliveryStatus, HandledRequest
 from bot.models.members import DigestCadence, ForgottenUser, Member, MemberBase, MemberStatus, ProfileUpdate
 from bot.models.network import NetworkSnapshot
 from bot.models.reconnects import Reconnect, ReconnectState
+from bot.models.trends import MemberCount
 
 __all__ = [
     "Consent",
@@ -50,6 +51,7 @@ __all__ = [
     "IntroStatus",
     "Member",
     "MemberBase",
+    "MemberCount",
     "MemberStatus",
     "Need",
     "NeedBase",

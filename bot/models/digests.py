@@ -35,6 +35,7 @@ class DigestSuggestion(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("run_id", "recipient_id", "other_id"),
         sa.Index("ix_suggestions_team_id_created_at", "team_id", "created_at"),
+        sa.Index("ix_suggestions_team_id_need_id_created_at", "team_id", "need_id", "created_at"),  # waits
     )
 
     id: int | None = Field(default=None, primary_key=True)

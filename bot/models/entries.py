@@ -61,6 +61,10 @@ class OfferCreate(OfferBase):
 
 class Offer(OfferBase, table=True):
     __tablename__ = "offers"
+    # the dashboard counts open entries week by week from this index alone (the rows hold readings)
+    __table_args__ = (
+        sa.Index("ix_offers_team_id_status_created_at", "team_id", "status", "created_at", "updated_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32), index=True)
@@ -88,6 +92,10 @@ class NeedCreate(NeedBase):
 
 class Need(NeedBase, table=True):
     __tablename__ = "needs"
+    # the dashboard counts open entries week by week from this index alone (the rows hold readings)
+    __table_args__ = (
+        sa.Index("ix_needs_team_id_status_created_at", "team_id", "status", "created_at", "updated_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32), index=True)
@@ -114,6 +122,10 @@ class ProjectCreate(ProjectBase):
 
 class Project(ProjectBase, table=True):
     __tablename__ = "projects"
+    # the dashboard counts open entries week by week from this index alone (the rows hold readings)
+    __table_args__ = (
+        sa.Index("ix_projects_team_id_status_created_at", "team_id", "status", "created_at", "updated_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32), index=True)

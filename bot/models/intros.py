@@ -44,7 +44,11 @@ class Outcome(StrEnum):
 
 class Intro(SQLModel, table=True):
     __tablename__ = "intros"
-    __table_args__ = (sa.Index("ix_intros_team_id_status", "team_id", "status"),)
+    __table_args__ = (
+        sa.Index("ix_intros_team_id_status", "team_id", "status"),
+        sa.Index("ix_intros_team_id_created_at", "team_id", "created_at"),  # the dashboard's weeks
+        sa.Index("ix_intros_team_id_introduced_at", "team_id", "introduced_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32))
@@ -73,7 +77,11 @@ class IntroParticipant(SQLModel, table=True):
     """One of the two people in an intro: their consent, the message that asked them, their outcome."""
 
     __tablename__ = "intro_participants"
-    __table_args__ = (sa.UniqueConstraint("intro_id", "member_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("intro_id", "member_id"),
+        sa.Index("ix_intro_participants_answered_at", "answered_at"),  # the dashboard's weeks
+        sa.Index("ix_intro_participants_outcome_at", "outcome_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     intro_id: int = Field(foreign_key="intros.id", ondelete="CASCADE")

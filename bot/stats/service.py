@@ -2,7 +2,9 @@
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -15,8 +17,6 @@ from bot.models import (
     DigestSuggestion,
     Intro,
     IntroStatus,
-    Member,
-    MemberStatus,
     Need,
     NeedStatus,
     Offer,
@@ -25,43 +25,43 @@ from bot.models import (
     ProjectStatus,
     Visibility,
 )
+from bot.stats.counts import MemberCounts, member_counts, record_member_counts
 from bot.stats.csv_rows import to_csv
 from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
 from bot.stats.snapshots import Picture, network_picture
 from bot.stats.supply import GapRow, Supply, Theme, supply
 from bot.stats.ties import network_of
-from bot.stats.waits import median_days_to_introduction, median_days_to_suggestion
+from bot.stats.trends import ACCEPTED, WEEKS, Series, Trends, share, trends
+from bot.stats.waits import introduction_waits, suggestion_waits
+from bot.stats.weeks import Week
 
 __all__ = [  # the dashboard's rows, reached by other features through this service
     "DID_NOT_HAPPEN",
     "STATES",
+    "WEEKS",
     "WHY",
     "GapRow",
     "IntroRow",
+    "MemberCounts",
     "PersonRow",
     "Picture",
+    "Series",
     "Supply",
     "Theme",
+    "Trends",
+    "Week",
     "count_intros",
     "intro_rows",
     "left_out",
     "network_of",
     "network_picture",
+    "record_member_counts",
     "supply",
     "to_csv",
+    "trends",
 ]
 
-ACCEPTED = frozenset(
-    {
-        IntroStatus.ACCEPTED,
-        IntroStatus.INTRODUCED,
-        IntroStatus.FOLLOWED_UP,
-        IntroStatus.MET,
-        IntroStatus.NOT_YET,
-        IntroStatus.NOT_A_FIT,
-    }
-)
 TOP_SKILLS = 8
 
 
@@ -97,9 +97,9 @@ def team_stats(session: Session, *, team_id: str) -> Stats:
         declined=len(declined),
         introduced=sum(1 for intro in made if intro.introduced_at is not None),
         met=sum(1 for intro in made if intro.status == IntroStatus.MET),
-        acceptance_rate=_share(len(accepted), len(accepted) + len(declined)),
+        acceptance_rate=share(len(accepted), len(accepted) + len(declined)),
         median_hours_to_accept=round(statistics.median(waits), 1) if waits else None,
-        follow_up_response_rate=_share(len(answered), len(followed)),
+        follow_up_response_rate=share(len(answered), len(followed)),
         skills=_supply_and_demand(session, team_id=team_id),
         auto_paused=[member.name for member in intros.auto_paused(session, team_id=team_id)],
     )
@@ -124,16 +124,18 @@ class Overview:
     met: int
     acceptance_rate: float | None  # of the intros someone answered
     met_rate: float | None  # of the intros made, how many led to "We met"
-    days_to_suggestion: float | None = None  # median, from a need to its first suggestion in a digest
-    days_to_introduction: float | None = None  # median, from a need to the first introduction for it
+    days_to_suggestion: float | None  # median, from a need to its first suggestion in a digest
+    days_to_introduction: float | None  # median, from a need to the first introduction for it
+    trends: Trends  # each of these, week by week
 
 
-def overview(session: Session, *, team_id: str) -> Overview:
-    """The community's numbers today: a few counting queries, whatever the community's size."""
-    statuses = dict(
-        session.exec(
-            select(Member.status, func.count()).where(Member.team_id == team_id).group_by(col(Member.status))
-        ).all()
+def overview(session: Session, *, team_id: str, weeks: Sequence[Week], now: datetime) -> Overview:
+    """The community's numbers today, and week by week over `weeks` (oldest first, the last holding `now`):
+    a few grouped queries, whatever the community's size."""
+    members = member_counts(session, team_id=team_id)
+    waits = (
+        suggestion_waits(session, team_id=team_id, weeks=weeks, now=now),
+        introduction_waits(session, team_id=team_id, weeks=weeks, now=now),
     )
     open_needs = dict(
         session.exec(
@@ -154,9 +156,9 @@ def overview(session: Session, *, team_id: str) -> Overview:
     declined = funnel.get(IntroStatus.DECLINED, 0)
     met = funnel.get(IntroStatus.MET, 0)
     return Overview(
-        active=statuses.get(MemberStatus.ACTIVE, 0),
-        paused=statuses.get(MemberStatus.PAUSED, 0),
-        paused_for_silence=len(intros.auto_paused(session, team_id=team_id)),
+        active=members.active,
+        paused=members.paused,
+        paused_for_silence=members.quiet,
         offers=_count_entries(session, Offer, team_id, Offer.status == OfferStatus.ACTIVE),
         needs=sum(open_needs.values()),
         private_needs=open_needs.get(Visibility.PRIVATE, 0),
@@ -166,10 +168,11 @@ def overview(session: Session, *, team_id: str) -> Overview:
         accepted=accepted,
         introduced=introduced,
         met=met,
-        acceptance_rate=_share(accepted, accepted + declined),
-        met_rate=_share(met, introduced),
-        days_to_suggestion=median_days_to_suggestion(session, team_id=team_id),
-        days_to_introduction=median_days_to_introduction(session, team_id=team_id),
+        acceptance_rate=share(accepted, accepted + declined),
+        met_rate=share(met, introduced),
+        days_to_suggestion=waits[0].median,
+        days_to_introduction=waits[1].median,
+        trends=trends(session, team_id=team_id, weeks=weeks, now=now, members_now=members, waits=waits),
     )
 
 
@@ -192,7 +195,3 @@ def _supply_and_demand(session: Session, *, team_id: str) -> list[tuple[str, int
     return sorted(
         ((skill, offered[skill], needed[skill]) for skill in top), key=lambda row: (-row[1] - row[2], row[0])
     )
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 2) if whole else None

@@ -18,9 +18,13 @@ def test_the_digest_is_due_from_its_time_until_it_is_complete(
     assert not digest_is_due(context, BERLIN_NINE - timedelta(minutes=1))
     assert digest_is_due(context, BERLIN_NINE)
     ran = run_due(context, NOW + timedelta(minutes=5))
-    assert [job for job, _ in ran] == ["weekly-digest", "intros", "reconnect"]
+    assert [job for job, _ in ran] == ["weekly-digest", "intros", "reconnect", "member-counts"]
     assert not digest_is_due(context, NOW + timedelta(minutes=10))  # complete
-    assert [job for job, _ in run_due(context, NOW + timedelta(minutes=10))] == ["intros", "reconnect"]
+    assert [job for job, _ in run_due(context, NOW + timedelta(minutes=10))] == [
+        "intros",
+        "reconnect",
+        "member-counts",
+    ]
 
 
 def test_a_digest_missed_for_two_days_waits_for_the_next_period(context: JobContext, community) -> None:

@@ -12,11 +12,13 @@ from bot.reconnect.jobs import RECONNECT
 from bot.scheduler import jobs, triggers
 from bot.scheduler.context import JobContext
 from bot.scheduler.jobs import ScheduledJob
+from bot.stats.jobs import NETWORK_SNAPSHOT
 
 JOBS: tuple[ScheduledJob, ...] = (
     WEEKLY_DIGEST,
     INTROS,
     RECONNECT,
+    NETWORK_SNAPSHOT,
 )
 
 

@@ -28,7 +28,7 @@ from bot.models import (
 from bot.stats.csv_rows import to_csv
 from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
-from bot.stats.snapshots import Picture, network_picture
+from bot.stats.snapshots import Picture, network_picture, store_snapshot, teams_without_snapshot
 from bot.stats.ties import network_of
 from bot.stats.waits import median_days_to_introduction, median_days_to_suggestion
 
@@ -44,6 +44,8 @@ __all__ = [  # the dashboard's rows, reached by other features through this serv
     "left_out",
     "network_of",
     "network_picture",
+    "store_snapshot",
+    "teams_without_snapshot",
     "to_csv",
 ]
 

@@ -11,6 +11,11 @@
     return;
   }
   var data = JSON.parse(source.textContent);
+  var hint = detail ? detail.getAttribute("data-hint") : "";
+  if (detail) {
+    detail.textContent = hint;
+  }
+  box.classList.add("drawing");
   var elements = [];
   data.nodes.forEach(function (node, i) {
     elements.push({
@@ -61,7 +66,6 @@
       { selector: ".pointed", style: { "overlay-color": "#1d1c1d", "overlay-opacity": 0.25, "overlay-padding": 4 } }
     ]
   });
-  var hint = detail ? detail.textContent : "";
   function point(event) {
     cy.elements(".pointed").removeClass("pointed");
     event.target.addClass("pointed");

@@ -12,13 +12,14 @@ from bot.reconnect.jobs import RECONNECT
 from bot.scheduler import jobs, triggers
 from bot.scheduler.context import JobContext
 from bot.scheduler.jobs import ScheduledJob
-from bot.stats.jobs import MEMBER_COUNTS
+from bot.stats.jobs import MEMBER_COUNTS, NETWORK_SNAPSHOT
 
 JOBS: tuple[ScheduledJob, ...] = (
     WEEKLY_DIGEST,
     INTROS,
     RECONNECT,
     MEMBER_COUNTS,
+    NETWORK_SNAPSHOT,
 )
 
 

@@ -132,18 +132,64 @@ INTROS_INTRO = (
 INTROS_NONE = "No intros match these filters."
 DOWNLOAD_CSV = "Download as CSV"
 NETWORK_INTRO = (
-    "Who Kindred has introduced: each bubble is a cluster of members tied together by intros that happened, "
-    "its size the number of members; a line joins two clusters that intros tie together. Bridges are the "
-    "members whose intros reach other clusters: the weak ties that carry new ideas between groups."
+    "Who Kindred has introduced: members tied together by intros that happened form clusters. Bridges are "
+    "the members whose intros reach other clusters: the weak ties that carry new ideas between groups."
 )
 NETWORK_EMPTY = "No intros have happened yet, so there is no network to draw."
+NETWORK_NO_SCRIPT = (
+    "The picture needs JavaScript. The clusters, the bridges and the members with no intro yet are all in "
+    "the tables below."
+)
+NETWORK_HOVER = "Point at a dot or tap it to see who it is."
+NETWORK_HOVER_CLUSTERS = "Point at a bubble or tap it to see its cluster."
+CLUSTERS_HINT = "The largest clusters, each with its bridges and the clusters it has most intros with."
 BRIDGES_HINT = "Members tied into clusters other than their own, the most clusters reached first."
 NOBODY_FOUND = "Nobody here."
 
 
-def network_caption(clusters: int, not_drawn: int, period: str) -> str:
-    small = f"; {not_drawn} smaller clusters are not drawn" if not_drawn else ""
-    return f"{clusters} clusters{small}. Computed once for the digest period {period}."
+def network_caption(drawn: str, clusters: int, not_drawn: int, period: str) -> str:
+    computed = f"Computed once for the digest period {period}."
+    if drawn == "members":
+        return (
+            "Each dot is a member, coloured by cluster; a line is an intro that happened. Ringed, larger "
+            "dots are bridges; the grey dots at the side have no intro yet. " + computed
+        )
+    small = f" The {not_drawn} smaller clusters are counted but not drawn." if not_drawn else ""
+    return (
+        f"Too many members to draw one by one: each bubble is one of the {clusters} clusters, its size the "
+        "number of members in it; a line joins two clusters that intros tie together, thicker for more "
+        f"intros. The grey bubble is the members with no intro yet.{small} " + computed
+    )
+
+
+def dot_title(name: str, cluster: int | None, reaches: int) -> str:
+    """What pointing at a member's dot says."""
+    if cluster is None:
+        return f"{name} · no intro yet"
+    if reaches:
+        return f"{name} · cluster {cluster + 1} · a bridge to {_counted(reaches, 'other cluster')}"
+    return f"{name} · cluster {cluster + 1}"
+
+
+def bubble_title(cluster: int, members: int) -> str:
+    return f"Cluster {cluster + 1}: {_counted(members, 'member')}"
+
+
+def link_title(cluster: int, other: int, ties: int) -> str:
+    return f"Clusters {cluster + 1} and {other + 1}: {_counted(ties, 'intro')}"
+
+
+def rest_title(members: int) -> str:
+    return f"{_counted(members, 'member')} with no intro yet"
+
+
+def tied_to(clusters: tuple[tuple[int, int], ...]) -> str:
+    """The clusters a cluster has most intros with, for its row in the clusters table."""
+    return ", ".join(f"cluster {other + 1} ({_counted(ties, 'intro')})" for other, ties in clusters) or "none"
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def newest_shown(shown: int) -> str:

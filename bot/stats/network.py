@@ -35,6 +35,7 @@ class Network:
     bridges: tuple[Bridge, ...]  # members tied into other clusters: the most clusters reached first
     ties: int  # distinct ties between two members
     links: tuple[tuple[int, int, int], ...] = ()  # (cluster, other cluster, ties between them), a < b
+    pairs: tuple[tuple[int, int], ...] = ()  # each distinct tie, as the two member ids
 
 
 def analyse(members: Sequence[int], ties: Iterable[tuple[int, int]]) -> Network:
@@ -66,7 +67,8 @@ def analyse(members: Sequence[int], ties: Iterable[tuple[int, int]]) -> Network:
         if pair[0] != pair[1]:
             between[pair] = between.get(pair, 0) + 1
     links = tuple((a, b, count) for (a, b), count in sorted(between.items()))
-    return Network(clusters, tuple(ordered), isolated, tuple(bridges), len(edges), links)
+    pairs = tuple((ids[a], ids[b]) for a, b in edges)
+    return Network(clusters, tuple(ordered), isolated, tuple(bridges), len(edges), links, pairs)
 
 
 def _clusters(graph: igraph.Graph) -> list[int]:

@@ -29,7 +29,7 @@ from bot.stats.counts import MemberCounts, member_counts, record_member_counts
 from bot.stats.csv_rows import to_csv
 from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
-from bot.stats.snapshots import Picture, network_picture
+from bot.stats.snapshots import Picture, network_picture, store_snapshot, teams_without_snapshot
 from bot.stats.supply import GapRow, Supply, Theme, supply
 from bot.stats.ties import network_of
 from bot.stats.trends import ACCEPTED, WEEKS, Series, Trends, share, trends
@@ -57,7 +57,9 @@ __all__ = [  # the dashboard's rows, reached by other features through this serv
     "network_of",
     "network_picture",
     "record_member_counts",
+    "store_snapshot",
     "supply",
+    "teams_without_snapshot",
     "to_csv",
     "trends",
 ]

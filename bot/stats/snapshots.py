@@ -1,30 +1,55 @@
-"""The network picture of a digest period: computed on the first look in the period, stored, and read back
-for the rest of it. Holds member ids, never names (those are looked up when shown, so a renamed member reads
-right) and never anything about needs."""
+"""The network picture of a digest period: computed and stored once at the period's start (the
+network-snapshot job, `bot/stats/jobs.py`), or on the period's first look if the job has not run yet, and
+read back for the rest of it. What is stored is `drawing.snapshot`'s: member ids, never names (those are
+looked up when shown, so a renamed member reads right) and never anything about needs."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import igraph
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot import repo
 from bot.models import Member, NetworkSnapshot
-from bot.stats.network import Network, seeded
+from bot.stats.drawing import CLUSTERS_DRAWN, VERSION, snapshot
 from bot.stats.people import slack_link
 from bot.stats.ties import network_of
 
-CLUSTERS_DRAWN = 40  # the largest clusters are drawn; the rest are counted beside the picture
 PEOPLE_LISTED = 200  # bridges and isolated members listed at most (a search narrows them down)
+LOOKED_UP = 500  # members whose names are looked up at a time for those lists
+TIED_TO_LISTED = 3  # the clusters a cluster has most ties with, in the clusters table
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A member in the picture: where, in which cluster (None: no intro yet), and as what."""
+
+    name: str
+    cluster: int | None
+    role: str  # drawing.MEMBER, BRIDGE or ISOLATED
+    reaches: int  # other clusters a bridge's ties reach
+    x: float  # 0..1
+    y: float
 
 
 @dataclass(frozen=True)
 class Bubble:
-    cluster: int
+    cluster: int  # -1: the members with no intro yet
     size: int
     x: float  # 0..1
     y: float
+    r: float  # on the same scale
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    cluster: int
+    members: int
+    bridges: int
+    tied_to: tuple[tuple[int, int], ...]  # (other cluster, ties between them): the most ties first
 
 
 @dataclass(frozen=True)
@@ -40,9 +65,15 @@ class Picture:
     members: int
     ties: int
     clusters: int
+    drawn: str  # drawing.MEMBERS (dots), CLUSTERS (bubbles) or "" (nothing to draw)
+    dots: tuple[Dot, ...]
+    lines: tuple[tuple[int, int], ...]  # between two dots, by their index
+    dot: float  # how far apart two neighbouring dots are, on the 0..1 scale
     bubbles: tuple[Bubble, ...]
-    links: tuple[tuple[int, int, int], ...]  # between drawn clusters only
-    not_drawn: int  # clusters too small to draw
+    links: tuple[tuple[int, int, int], ...]  # between drawn bubbles: (cluster, other cluster, ties)
+    rest: Bubble | None  # the members with no intro yet, as one grey bubble, when too many to draw
+    not_drawn: int  # clusters too small to draw as bubbles
+    cluster_rows: tuple[ClusterRow, ...]
     bridges: tuple[Someone, ...]
     bridges_total: int
     isolated: tuple[Someone, ...]
@@ -52,23 +83,38 @@ class Picture:
 def network_picture(
     session: Session, *, team_id: str, period: str, now: datetime, search: str = ""
 ) -> Picture:
-    """This period's picture (computed and stored first if this is the period's first look); `search`
-    narrows the bridges and isolated members listed to names containing it."""
-    stored = _snapshot(session, team_id, period)
-    if stored is None:
-        stored = NetworkSnapshot(
-            team_id=team_id,
-            period=period,
-            picture=_stored(network_of(session, team_id=team_id)),
-            computed_at=now,
-        )
-        try:
-            with session.begin_nested():
-                session.add(stored)
-        except IntegrityError:  # someone else stored this period's first: read theirs
-            stored = _snapshot(session, team_id, period)
-            assert stored is not None
+    """This period's picture (computed and stored first if nothing did yet); `search` narrows the bridges
+    and isolated members listed to names containing it."""
+    stored = store_snapshot(session, team_id=team_id, period=period, now=now)
     return _picture(session, stored, search.strip().lower())
+
+
+def store_snapshot(session: Session, *, team_id: str, period: str, now: datetime) -> NetworkSnapshot:
+    """This period's snapshot, computed and stored first if the period has none yet, or only one stored by
+    an earlier Kindred (drawn again in place)."""
+    stored = _snapshot(session, team_id, period)
+    if stored is not None and stored.picture.get("version") == VERSION:
+        return stored
+    picture = snapshot(network_of(session, team_id=team_id))
+    if stored is not None:
+        stored.picture, stored.computed_at = picture, now
+        session.add(stored)
+        return stored
+    stored = NetworkSnapshot(team_id=team_id, period=period, picture=picture, computed_at=now)
+    try:
+        with session.begin_nested():
+            session.add(stored)
+    except IntegrityError:  # someone else stored this period's first: read theirs
+        found = _snapshot(session, team_id, period)
+        assert found is not None
+        return found
+    return stored
+
+
+def teams_without_snapshot(session: Session, *, period: str) -> list[str]:
+    """The teams that have no network snapshot of `period` yet."""
+    stored = set(session.exec(select(NetworkSnapshot.team_id).where(NetworkSnapshot.period == period)).all())
+    return [team_id for team_id in repo.team_ids(session) if team_id not in stored]
 
 
 def _snapshot(session: Session, team_id: str, period: str) -> NetworkSnapshot | None:
@@ -78,86 +124,105 @@ def _snapshot(session: Session, team_id: str, period: str) -> NetworkSnapshot | 
     return session.exec(query).first()
 
 
-def _stored(network: Network) -> dict[str, Any]:
-    drawn = min(len(network.sizes), CLUSTERS_DRAWN)
-    links = [link for link in network.links if link[0] < drawn and link[1] < drawn]
-    return {
-        "members": len(network.clusters) + len(network.isolated),
-        "ties": network.ties,
-        "sizes": list(network.sizes),
-        "positions": _layout(drawn, links),
-        "links": [list(link) for link in links],
-        "bridges": [[b.member_id, b.cluster, b.reaches] for b in network.bridges],
-        "isolated": list(network.isolated),
-    }
-
-
-def _layout(clusters: int, links: list[tuple[int, int, int]]) -> list[list[float]]:
-    """Where each drawn cluster sits, in 0..1 both ways: linked clusters near each other (seeded)."""
-    if clusters == 0:
-        return []
-    if clusters == 1:
-        return [[0.5, 0.5]]
-    graph = igraph.Graph(n=clusters, edges=[(a, b) for a, b, _ in links])
-    with seeded():
-        layout = graph.layout_fruchterman_reingold(
-            weights=[count for _, _, count in links] or None, seed=graph.layout_circle()
-        )
-    xs, ys = zip(*layout.coords, strict=True)
-    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    return [[round((x - min(xs)) / width, 4), round((y - min(ys)) / height, 4)] for x, y in layout.coords]
-
-
 def _picture(session: Session, stored: NetworkSnapshot, search: str) -> Picture:
     picture = stored.picture
-    sizes, positions = picture["sizes"], picture["positions"]
-    bubbles = tuple(Bubble(n, sizes[n], x, y) for n, (x, y) in enumerate(positions))
-    bridges = [
-        (member_id, f"cluster {cluster + 1}, reaching {reaches} other{'s' if reaches > 1 else ''}")
-        for member_id, cluster, reaches in picture["bridges"]
-    ]
-    isolated = [(member_id, "no intro yet") for member_id in picture["isolated"]]
-    people = _names(session, [member_id for member_id, _ in bridges + isolated])
+    sizes, nodes = picture["sizes"], picture.get("nodes", [])
+    reaches = {member_id: count for member_id, _, count in picture["bridges"]}
+    bridges = [(member_id, cluster, count) for member_id, cluster, count in picture["bridges"]]
+    people = _names(session, [n[0] for n in nodes])
+    dots: list[Dot] = []
+    index: dict[int, int] = {}
+    for number, (member_id, x, y, cluster, role) in enumerate(nodes):
+        if member_id in people:  # forgotten since the picture was taken: not drawn
+            index[number] = len(dots)
+            dots.append(Dot(people[member_id][1], cluster, role, reaches.get(member_id, 0), x, y))
+    bubbles = tuple(Bubble(n, sizes[n], x, y, r) for n, x, y, r in picture.get("bubbles", []))
+    rest = picture.get("rest")
     return Picture(
         period=stored.period,
         members=picture["members"],
         ties=picture["ties"],
         clusters=len(sizes),
+        drawn=picture["drawn"],
+        dots=tuple(dots),
+        lines=tuple((index[a], index[b]) for a, b in picture.get("edges", []) if a in index and b in index),
+        dot=picture.get("dot", 0.0),
         bubbles=bubbles,
-        links=tuple(tuple(link) for link in picture["links"]),
-        not_drawn=len(sizes) - len(bubbles),
-        bridges=_listed(bridges, people, search),
+        links=tuple((a, b, n) for a, b, n in picture["links"] if b < len(bubbles)),
+        rest=Bubble(-1, len(picture["isolated"]), *rest) if rest else None,
+        not_drawn=len(sizes) - len(bubbles) if bubbles else 0,
+        cluster_rows=_cluster_rows(sizes, picture["links"], bridges),
+        bridges=_listed(session, stored.team_id, [(b[0], (b[1], b[2])) for b in bridges], search),
         bridges_total=len(bridges),
-        isolated=_listed(isolated, people, search),
-        isolated_total=len(isolated),
+        isolated=_listed(session, stored.team_id, [(m, None) for m in picture["isolated"]], search),
+        isolated_total=len(picture["isolated"]),
     )
 
 
-def _names(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str]]:
-    """Member id → (team, user id, name) of those still here (only those columns: a member row also holds
-    their stored readings)."""
-    found: dict[int, tuple[str, str, str]] = {}
-    for start in range(0, len(ids), 10_000):  # far below any database's limit on bound parameters
-        chunk = ids[start : start + 10_000]
-        query = select(Member.id, Member.team_id, Member.user_id, Member.name).where(
-            col(Member.id).in_(chunk)
+def _cluster_rows(
+    sizes: list[int], links: list[list[int]], bridges: list[tuple[int, int, int]]
+) -> tuple[ClusterRow, ...]:
+    """The largest clusters, each with its bridges and the clusters it has most ties with."""
+    listed = min(len(sizes), CLUSTERS_DRAWN)
+    in_cluster = Counter(cluster for _, cluster, _ in bridges)
+    tied: dict[int, list[tuple[int, int]]] = {}
+    for a, b, count in links:
+        tied.setdefault(a, []).append((b, count))
+        tied.setdefault(b, []).append((a, count))
+    return tuple(
+        ClusterRow(
+            n,
+            sizes[n],
+            in_cluster[n],
+            tuple(sorted(tied.get(n, []), key=lambda other: (-other[1], other[0]))[:TIED_TO_LISTED]),
         )
-        for member_id, team_id, user_id, name in session.exec(query).all():
-            if member_id is not None:
-                found[member_id] = (team_id, user_id, name)
+        for n in range(listed)
+    )
+
+
+def _names(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Member id → (user id, name) of those still here."""
+    found: dict[int, tuple[str, str]] = {}
+    ids = list(dict.fromkeys(ids))
+    for start in range(0, len(ids), 10_000):  # far below any database's limit on bound parameters
+        found.update(_people(session, col(Member.id).in_(ids[start : start + 10_000])))
     return found
 
 
-def _listed(
-    rows: list[tuple[int, str]], people: dict[int, tuple[str, str, str]], search: str
-) -> tuple[Someone, ...]:
-    listed = []
-    for member_id, detail in rows:
-        member = people.get(member_id)
-        if member is None or (search and search not in member[2].lower()):
-            continue  # forgotten since the picture was taken, or not what was searched for
-        team_id, user_id, name = member
-        listed.append(Someone(name, slack_link(team_id, user_id), detail))
-        if len(listed) == PEOPLE_LISTED:
-            break
+def _named(session: Session, team_id: str, search: str) -> dict[int, tuple[str, str]]:
+    """Member id → (user id, name) of the team's members whose name contains `search` (lower case)."""
+    return _people(
+        session, Member.team_id == team_id, func.lower(Member.name).contains(search, autoescape=True)
+    )
+
+
+def _people(session: Session, *where: Any) -> dict[int, tuple[str, str]]:
+    """Only the columns shown: a member row also holds their stored readings."""
+    query = select(Member.id, Member.user_id, Member.name).where(*where)
+    return {member_id: (user_id, name) for member_id, user_id, name in session.exec(query).all() if member_id}
+
+
+def _listed(session: Session, team_id: str, rows: list[tuple[int, Any]], search: str) -> tuple[Someone, ...]:
+    """The first PEOPLE_LISTED of `rows` still here (and named like `search`): names are looked up only for
+    the rows shown, a page of them at a time (a community of 100,000 has some 30,000 bridges)."""
+    matching = _named(session, team_id, search) if search else None
+    listed: list[Someone] = []
+    for start in range(0, len(rows), LOOKED_UP):
+        page = rows[start : start + LOOKED_UP]
+        people = matching if matching is not None else _names(session, [member_id for member_id, _ in page])
+        for member_id, detail in page:
+            member = people.get(member_id)
+            if member is None:
+                continue  # forgotten since the picture was taken, or not what was searched for
+            user_id, name = member
+            listed.append(Someone(name, slack_link(team_id, user_id), _detail(detail)))
+            if len(listed) == PEOPLE_LISTED:
+                return tuple(listed)
     return tuple(listed)
+
+
+def _detail(bridge: tuple[int, int] | None) -> str:
+    if bridge is None:
+        return "no intro yet"
+    cluster, reaches = bridge
+    return f"cluster {cluster + 1}, reaching {reaches} other{'s' if reaches > 1 else ''}"

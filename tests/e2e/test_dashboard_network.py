@@ -1,9 +1,13 @@
-"""The dashboard's Network page over real HTTP: the picture of who Kindred introduced (clusters as bubbles,
-lines between clusters), bridges and members with no intro yet, searchable; computed once a digest period
-and stored, so a new intro shows in the next period's picture."""
+"""The dashboard's Network page over real HTTP: the picture of who Kindred introduced (a dot a member, a line
+an intro, handed to Cytoscape.js in the page's JSON block), its clusters, bridges and members with no intro
+yet in tables, searchable; computed once a digest period and stored, so a new intro shows in the next
+period's picture."""
 
+import json
+import re
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -66,29 +70,110 @@ def _signed_in(dash: DashboardBot) -> Browser:
     return browser
 
 
-def test_the_network_shows_clusters_bridges_and_who_has_no_intro_yet(dash: DashboardBot) -> None:
+def _drawing(page: str) -> dict[str, Any]:
+    block = re.search(r'<script type="application/json" id="network-data">(.*?)</script>', page, re.S)
+    assert block is not None
+    drawing: dict[str, Any] = json.loads(block.group(1))
+    return drawing
+
+
+def _section(page: str, heading: str) -> str:
+    return page.split(heading, 1)[1].split("<h2>", 1)[0]
+
+
+def test_the_network_shows_members_clusters_bridges_and_who_has_no_intro_yet(dash: DashboardBot) -> None:
     _community(dash)
     page = _signed_in(dash).get("/admin/network")
     assert page.status == 200
-    assert page.text.count("<circle ") == 2  # the two groups
-    assert page.text.count("<line ") == 1  # Ana and Dev tie them together
-    assert "Cluster 1: 3 members" in page.text
-    bridges = page.text.split("<h2>Bridges (2)</h2>", 1)[1].split("<h2>", 1)[0]
+    drawing = _drawing(page.text)
+    # each node: [x, y, size, colour, role, hover text, label]
+    nodes = {node[5].split(" · ")[0]: node for node in drawing["nodes"]}
+    titles = {name: node[5] for name, node in nodes.items()}
+    everyone = ["Ana", "Ben", "Cai", "Dev", "Eve", "Fay", "Zoe", "Alice"]
+    assert set(nodes) == {f"{name} Person" for name in everyone}
+    roles = {name: node[4] for name, node in nodes.items()}
+    assert roles["Ana Person"] == roles["Dev Person"] == "bridge"
+    assert roles["Ben Person"] == "member"
+    assert roles["Zoe Person"] == roles["Alice Person"] == "isolated"
+    assert titles["Ana Person"] == "Ana Person · cluster 1 · a bridge to 1 other cluster"
+    assert titles["Zoe Person"] == "Zoe Person · no intro yet"
+    colours = {name: node[3] for name, node in nodes.items()}
+    assert colours["Ana Person"] == colours["Ben Person"] != colours["Dev Person"] == colours["Eve Person"]
+    assert len(drawing["edges"]) == 7  # three in each group, and Ana with Dev
+    clusters = _section(page.text, "<h2>Clusters (2)</h2>")
+    assert clusters.count("<tr><td>") == 2
+    assert "cluster 2 (1 intro)" in clusters
+    bridges = _section(page.text, "<h2>Bridges (2)</h2>")
     assert "Ana Person" in bridges
     assert "Dev Person" in bridges
     assert "Ben Person" not in bridges
     alone = page.text.split("<h2>No intro yet (2)</h2>", 1)[1]
     assert "Zoe Person" in alone
     assert 'href="slack://user?team=T0FAKE&amp;id=U0ZOE"' in alone
-    assert "<script" not in page.text  # drawn on the server: works without JavaScript
+
+
+def test_the_picture_is_drawn_by_cytoscape_from_the_server_with_no_inline_script_or_style(
+    dash: DashboardBot,
+) -> None:
+    _community(dash)
+    browser = _signed_in(dash)
+    page = browser.get("/admin/network")
+    assert 'id="network-picture"' in page.text
+    scripts = re.findall(r"<script([^>]*)>", page.text)
+    assert scripts == [
+        ' type="application/json" id="network-data"',  # data, never run
+        ' src="/admin/static/vendor/cytoscape/cytoscape.min.js" defer',
+        ' src="/admin/static/network.js" defer',
+    ]
+    assert " style=" not in page.text
+    assert "<style" not in page.text
+    # Cytoscape adds an inline <style> unless this id is on the page: it is, on a stylesheet of ours.
+    assert 'id="__________cytoscape_stylesheet" href="/admin/static/network.css"' in page.text
+    for path in ("network.js", "network.css", "vendor/cytoscape/cytoscape.min.js"):
+        assert browser.get(f"/admin/static/{path}").status == 200
+    assert (
+        "__________cytoscape_container { position: relative; }"
+        in browser.get("/admin/static/network.css").text
+    )
+    assert "<noscript>" in page.text  # without JavaScript, the tables below still say it all
+
+
+def test_an_old_snapshot_of_the_period_is_drawn_again(dash: DashboardBot) -> None:
+    """A picture stored by the Kindred before the member-level picture (clusters only) still shows."""
+    _community(dash)
+    with session_scope(dash.bot.sessions) as session:
+        session.add(
+            NetworkSnapshot(
+                team_id="T0FAKE",
+                period="2026-W48",
+                picture={
+                    "members": 8,
+                    "ties": 7,
+                    "sizes": [3, 3],
+                    "positions": [[0, 0.5], [1, 0.5]],
+                    "links": [[0, 1, 1]],
+                    "bridges": [],
+                    "isolated": [],
+                },
+                computed_at=NOW - timedelta(hours=2),
+            )
+        )
+    page = _signed_in(dash).get("/admin/network")
+    assert page.status == 200
+    assert len(_drawing(page.text)["nodes"]) == 8
+    assert "<h2>Bridges (2)</h2>" in page.text
+    (stored,) = dash.bot.rows(NetworkSnapshot)
+    assert stored.picture["version"] == 2
 
 
 def test_a_search_narrows_the_lists_to_matching_names(dash: DashboardBot) -> None:
     _community(dash)
     page = _signed_in(dash).get("/admin/network?q=zoe").text
-    assert "Zoe Person" in page
-    assert "Alice Person" not in page
+    tables = page.split('role="search"', 1)[1]
+    assert "Zoe Person" in tables
+    assert "Alice Person" not in tables
     assert "Ana Person" not in page.split("<h2>Bridges", 1)[1]
+    assert "Ana Person" in json.dumps(_drawing(page))  # the picture is everyone, whatever the search
 
 
 def test_the_picture_is_computed_once_a_digest_period(dash: DashboardBot) -> None:

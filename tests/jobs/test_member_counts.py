@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from bot import members
 from bot.models import Member, MemberCount, MemberStatus
 from bot.scheduler.context import JobContext
-from bot.stats.jobs import run
+from bot.stats.jobs import count_members
 from tests.conftest import NOW  # Monday 2026-11-23 09:00 UTC: 2026-W48
 from tests.fakeslack import FakeSlack
 
@@ -16,14 +16,14 @@ from tests.fakeslack import FakeSlack
 def test_every_run_brings_the_weeks_one_row_up_to_date(
     context: JobContext, fake: FakeSlack, session: Session, community: dict[str, int]
 ) -> None:
-    assert run(context, NOW + timedelta(days=1))["T0TEST"].active == len(community)
+    assert count_members(context, NOW + timedelta(days=1))["T0TEST"].active == len(community)
     paused = session.get(Member, community["U0DANA"])
     assert paused
     members.set_status(session, member=paused, status=MemberStatus.PAUSED, now=NOW + timedelta(days=2))
     session.commit()
-    run(context, NOW + timedelta(days=2, minutes=5))
-    run(context, NOW + timedelta(days=2, minutes=10))  # nothing changed: the row stays as it was
-    run(context, NOW + timedelta(days=8))  # the next week: a row of its own
+    count_members(context, NOW + timedelta(days=2, minutes=5))
+    count_members(context, NOW + timedelta(days=2, minutes=10))  # nothing changed: the row stays as it was
+    count_members(context, NOW + timedelta(days=8))  # the next week: a row of its own
 
     session.expire_all()
     rows = session.exec(select(MemberCount).order_by(MemberCount.period)).all()

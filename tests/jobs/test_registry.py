@@ -1,5 +1,5 @@
 """`kindred tick` and the scheduler run the same due jobs: the digest from its time on its members' clocks,
-for two days."""
+for two days; the network snapshot as the period starts."""
 
 from datetime import timedelta
 
@@ -18,7 +18,13 @@ def test_the_digest_is_due_from_its_time_until_it_is_complete(
     assert not digest_is_due(context, BERLIN_NINE - timedelta(minutes=1))
     assert digest_is_due(context, BERLIN_NINE)
     ran = run_due(context, NOW + timedelta(minutes=5))
-    assert [job for job, _ in ran] == ["weekly-digest", "intros", "reconnect", "member-counts"]
+    assert [job for job, _ in ran] == [
+        "weekly-digest",
+        "intros",
+        "reconnect",
+        "member-counts",
+        "network-snapshot",
+    ]
     assert not digest_is_due(context, NOW + timedelta(minutes=10))  # complete
     assert [job for job, _ in run_due(context, NOW + timedelta(minutes=10))] == [
         "intros",
@@ -42,10 +48,12 @@ def test_an_incomplete_digest_is_retried_by_the_next_tick(
     assert not digest_is_due(context, NOW + timedelta(minutes=10))
 
 
-def test_the_scheduler_only_ticks_regularly_and_at_the_digest_time(context: JobContext) -> None:
+def test_the_scheduler_only_ticks_regularly_and_at_the_digest_time_and_the_periods_start(
+    context: JobContext,
+) -> None:
     scheduler = build_scheduler(context, lambda: NOW)
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"tick", "tick-at-weekly-digest"}
+    assert set(jobs) == {"tick", "tick-at-weekly-digest", "tick-at-network-snapshot"}
     assert (
         jobs["tick-at-weekly-digest"].func is jobs["tick"].func
     )  # the same tick: run_due, as `kindred tick`

@@ -1,8 +1,9 @@
-"""Network: the picture of who Kindred introduced, computed once a digest period and then read back, with
-the bridges and the members with no intro yet listed beside it (searchable)."""
+"""Network: the picture of who Kindred introduced (drawn in the browser by Cytoscape.js at the positions
+stored once a digest period, see `bot/dashboard/graph.py`), with the clusters, the bridges and the members
+with no intro yet in tables beside it (searchable), for anyone who cannot use the picture."""
 
+from bot.dashboard import graph
 from bot.dashboard.page import Reply, Request
-from bot.dashboard.picture import svg_of
 from bot.db import session_scope
 from bot.digest import service as digest
 from bot.stats import service as stats
@@ -15,4 +16,6 @@ def page(request: Request) -> Reply:
         picture = stats.network_picture(
             session, team_id=request.team_id, period=period, now=request.now, search=search
         )
-    return request.html("network", picture=picture, search=search, svg=svg_of(picture))
+    return request.html(
+        "network", picture=picture, search=search, drawing=graph.drawing(picture), colours=len(graph.PALETTE)
+    )

@@ -9,7 +9,9 @@ without loading SQLAlchemy, the matcher (numpy, scikit-learn, the model) or Bolt
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,6 +124,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
+        # `kill -USR1 PID` prints every thread's stack to stderr: where a process that does not start, or
+        # does not stop, is stuck (tests/processes.py asks for it when a process keeps it waiting).
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
         from bot.runner import run
 
         run(settings, port=args.port)

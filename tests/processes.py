@@ -164,8 +164,9 @@ class KindredProcess:
             if found:
                 return found
         tail = "\n".join(self.log[-30:])
+        stacks = self._stacks()
         raise AssertionError(
-            f"process {self.pid} never logged {pattern!r} (exit {self.process.poll()}):\n{tail}"
+            f"process {self.pid} never logged {pattern!r} (exit {self.process.poll()}):\n{tail}{stacks}"
         )
 
     def port(self) -> int:
@@ -175,9 +176,31 @@ class KindredProcess:
         self.process.send_signal(signum)
 
     def wait(self, timeout: float = 60.0) -> int:
-        code = self.process.wait(timeout=timeout)
+        """The exit code; AssertionError after `timeout` seconds, with every thread's stack (`kindred run`
+        prints them on SIGUSR1) and the end of the log, so a process that does not stop shows where."""
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            tail = "\n".join(self.log[-40:])
+            stacks = self._stacks()
+            raise AssertionError(
+                f"process {self.pid} did not exit within {timeout:.0f} s:\n{tail}{stacks}"
+            ) from None
         self._reader.join(timeout=5)
         return code
+
+    def _stacks(self) -> str:
+        """Every thread's stack of a process still running (`kindred run` prints them on SIGUSR1, to
+        stderr), which then ends; empty once it has exited."""
+        if self.process.poll() is not None:
+            return ""
+        seen = len(self.log)
+        self.process.send_signal(signal.SIGUSR1)
+        time.sleep(1)  # written at once, by a C handler; the reader needs a moment
+        self.process.kill()
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=5)
+        return "\n--- its threads when it was stopped:\n" + "\n".join(self.log[seen:])
 
     def __enter__(self) -> "KindredProcess":
         return self

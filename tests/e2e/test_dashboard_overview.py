@@ -99,7 +99,7 @@ def test_the_overview_shows_the_communitys_numbers_and_never_a_private_need(dash
 
     assert number(page, "active") == "2"
     assert number(page, "paused") == "1"
-    assert number(page, "paused for silence") == "0"
+    assert number(page, "of them paused for silence") == "0"
     assert number(page, "offers") == "2"
     assert number(page, "open needs") == "3"
     assert "open needs, 2 of them private" in page

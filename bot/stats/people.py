@@ -38,8 +38,8 @@ def left_out(session: Session, *, team_id: str, now: datetime) -> list[PersonRow
     recent = session.exec(runs.order_by(col(DigestRun.id).desc()).limit(DIGESTS_LOOKED_AT)).all()
     suggested = set(
         session.exec(
-            select(DigestSuggestion.recipient_id).where(col(DigestSuggestion.run_id).in_(recent))
-        ).all()
+            select(DigestSuggestion.recipient_id).where(col(DigestSuggestion.run_id).in_(recent)).distinct()
+        ).all()  # each member once: the rows are three or so a member a digest
     )
     introduced = set(
         session.exec(

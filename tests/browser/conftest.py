@@ -20,8 +20,8 @@ from tests.e2e.dashboard import DashboardBot, dashboard_bot
 from tests.fakeslack import FakeSlack
 
 MISSING = (
-    "Debian's Chromium is not installed, and the browser tests need it: install it with "
-    "`apt-get install -y --no-install-recommends chromium` (as root; `.ci/run` does this itself)."
+    "Debian's Chromium is not installed, and the browser tests need it: run `.ci/chromium` (it installs "
+    "Debian's chromium package, with sudo unless you are root; `.ci/run` does this itself)."
 )
 
 

@@ -18,7 +18,7 @@ from bot.members import Identity, ensure_member
 from bot.models import Intro, IntroOrigin, IntroParticipant, IntroStatus, Member, NetworkSnapshot
 from tests.conftest import NOW
 from tests.e2e.conftest import Clock
-from tests.e2e.dashboard import Browser, DashboardBot, dashboard_bot
+from tests.e2e.dashboard import DashboardBot, dashboard_bot
 from tests.fakeslack import FakeSlack
 
 GROUPS = {"design": ["U0ANA", "U0BEN", "U0CAI"], "code": ["U0DEV", "U0EVE", "U0FAY"]}
@@ -64,12 +64,6 @@ def _community(dash: DashboardBot) -> dict[str, Member]:
         return people
 
 
-def _signed_in(dash: DashboardBot) -> Browser:
-    browser = dash.browser()
-    assert browser.open_link(dash.link("U0ALICE")).status == 303
-    return browser
-
-
 def _drawing(page: str) -> dict[str, Any]:
     block = re.search(r'<script type="application/json" id="network-data">(.*?)</script>', page, re.S)
     assert block is not None
@@ -83,7 +77,7 @@ def _section(page: str, heading: str) -> str:
 
 def test_the_network_shows_members_clusters_bridges_and_who_has_no_intro_yet(dash: DashboardBot) -> None:
     _community(dash)
-    page = _signed_in(dash).get("/admin/network")
+    page = dash.signed_in().get("/admin/network")
     assert page.status == 200
     drawing = _drawing(page.text)
     # each node: [x, y, size, colour, role, hover text, label]
@@ -116,7 +110,7 @@ def test_the_picture_is_drawn_by_cytoscape_from_the_server_with_no_inline_script
     dash: DashboardBot,
 ) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     page = browser.get("/admin/network")
     assert 'id="network-picture"' in page.text
     scripts = re.findall(r"<script([^>]*)>", page.text)
@@ -158,7 +152,7 @@ def test_an_old_snapshot_of_the_period_is_drawn_again(dash: DashboardBot) -> Non
                 computed_at=NOW - timedelta(hours=2),
             )
         )
-    page = _signed_in(dash).get("/admin/network")
+    page = dash.signed_in().get("/admin/network")
     assert page.status == 200
     assert len(_drawing(page.text)["nodes"]) == 8
     assert "<h2>Bridges (2)</h2>" in page.text
@@ -168,7 +162,7 @@ def test_an_old_snapshot_of_the_period_is_drawn_again(dash: DashboardBot) -> Non
 
 def test_a_search_narrows_the_lists_to_matching_names(dash: DashboardBot) -> None:
     _community(dash)
-    page = _signed_in(dash).get("/admin/network?q=zoe").text
+    page = dash.signed_in().get("/admin/network?q=zoe").text
     tables = page.split('role="search"', 1)[1]
     assert "Zoe Person" in tables
     assert "Alice Person" not in tables
@@ -178,13 +172,13 @@ def test_a_search_narrows_the_lists_to_matching_names(dash: DashboardBot) -> Non
 
 def test_the_picture_is_computed_once_a_digest_period(dash: DashboardBot) -> None:
     people = _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     assert browser.get("/admin/network").status == 200
     with session_scope(dash.bot.sessions) as session:
         _met(session, people["U0ZOE"], people["U0EVE"])
     same_week = browser.get("/admin/network").text
     assert "<h2>No intro yet (2)</h2>" in same_week  # the stored picture of this period
     dash.bot.clock.advance(days=7)
-    next_week = _signed_in(dash).get("/admin/network").text  # a new week, a new session
+    next_week = dash.signed_in().get("/admin/network").text  # a new week, a new session
     assert "<h2>No intro yet (1)</h2>" in next_week
     assert [row.period for row in dash.bot.rows(NetworkSnapshot)] == ["2026-W48", "2026-W49"]

@@ -27,12 +27,6 @@ def dash(
         yield bot
 
 
-def signed_in(dash: DashboardBot, user: str = "U0ALICE") -> Browser:
-    browser = dash.browser()
-    assert browser.open_link(dash.link(user)).status == 303
-    return browser
-
-
 def test_without_a_session_every_page_gets_401_and_says_how_to_sign_in(dash: DashboardBot) -> None:
     for path in ("/admin", "/admin/"):
         page = dash.browser().get(path)
@@ -62,7 +56,7 @@ def test_without_a_session_every_page_gets_401_and_says_how_to_sign_in(dash: Das
     ],
 )
 def test_a_forged_or_tampered_cookie_gets_401(dash: DashboardBot, forge) -> None:
-    real = signed_in(dash)
+    real = dash.signed_in()
     assert real.cookie is not None
     forged = Browser(dash.url, cookie=forge(real.cookie))
     page = forged.get("/admin")
@@ -73,7 +67,7 @@ def test_a_forged_or_tampered_cookie_gets_401(dash: DashboardBot, forge) -> None
 
 
 def test_a_session_ends_after_12_hours(dash: DashboardBot) -> None:
-    browser = signed_in(dash)
+    browser = dash.signed_in()
     dash.bot.clock.advance(hours=11, minutes=59)
     assert browser.get("/admin").status == 200
     dash.bot.clock.advance(minutes=1)
@@ -84,7 +78,7 @@ def test_a_session_ends_after_12_hours(dash: DashboardBot) -> None:
 
 def test_a_slack_admin_who_stops_being_one_loses_access_at_the_next_request(dash: DashboardBot) -> None:
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=True)
-    browser = signed_in(dash, "U0ADA")
+    browser = dash.signed_in("U0ADA")
     assert browser.get("/admin").status == 200
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=False)
     page = browser.get("/admin")
@@ -100,7 +94,7 @@ def test_when_slack_cannot_say_whether_someone_is_an_admin_the_page_says_so_and_
     dash: DashboardBot, failure: dict[str, Any]
 ) -> None:
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=True)
-    browser = signed_in(dash, "U0ADA")
+    browser = dash.signed_in("U0ADA")
     dash.bot.fake.fail_next("users.info", times=10, **failure)  # more than the client's retries
     page = browser.get("/admin/people")
     assert page.status == 503
@@ -114,14 +108,14 @@ def test_when_slack_cannot_say_whether_someone_is_an_admin_the_page_says_so_and_
 
 def test_someone_slack_no_longer_knows_is_refused(dash: DashboardBot) -> None:
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=True)
-    browser = signed_in(dash, "U0ADA")
+    browser = dash.signed_in("U0ADA")
     dash.bot.fake.fail_next("users.info", error="user_not_found")
     assert browser.get("/admin").status == 403
 
 
 def test_a_deactivated_admin_loses_access(dash: DashboardBot) -> None:
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=True)
-    browser = signed_in(dash, "U0ADA")
+    browser = dash.signed_in("U0ADA")
     dash.bot.fake.add_user("U0ADA", name="ada", real_name="Ada Admin", is_admin=True, deleted=True)
     assert browser.get("/admin").status == 403
 
@@ -131,7 +125,7 @@ def test_someone_removed_from_kindred_admins_is_refused_at_the_next_request(
 ) -> None:
     clock = Clock(NOW)
     with dashboard_bot(fake_slack, engine, sessions, database_url, clock=clock) as dash:
-        browser = signed_in(dash)
+        browser = dash.signed_in()
         link = dash.link("U0ALICE")  # asked for before the change, used after it
         assert browser.get("/admin").status == 200
     # Kindred restarted with KINDRED_ADMINS changed; Alice is no Slack admin
@@ -146,8 +140,8 @@ def test_someone_removed_from_kindred_admins_is_refused_at_the_next_request(
 
 
 def test_signing_out_needs_the_forms_csrf_token(dash: DashboardBot) -> None:
-    browser = signed_in(dash)
-    other = signed_in(dash)
+    browser = dash.signed_in()
+    other = dash.signed_in()
     token = browser.csrf()
 
     assert browser.post("/admin/logout", {}).status == 403
@@ -167,7 +161,7 @@ def test_signing_out_needs_the_forms_csrf_token(dash: DashboardBot) -> None:
 
 
 def test_nothing_under_admin_is_cached_framed_or_sent_as_a_referer(dash: DashboardBot) -> None:
-    browser = signed_in(dash)
+    browser = dash.signed_in()
     token = browser.csrf()
     pages = [
         *browser.pages,

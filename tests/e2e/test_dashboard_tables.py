@@ -18,7 +18,7 @@ from bot.models import IntroOrigin, IntroStatus, Member
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Clock
-from tests.e2e.dashboard import Browser, DashboardBot, dashboard_bot
+from tests.e2e.dashboard import DashboardBot, dashboard_bot
 from tests.fakeslack import FakeSlack
 
 PRIVATE_NEED = "Burnout, honestly"  # seed's private need
@@ -62,12 +62,6 @@ def _member(session: Session, member_id: int) -> Member:
     return found
 
 
-def _signed_in(dash: DashboardBot) -> Browser:
-    browser = dash.browser()
-    assert browser.open_link(dash.link("U0ALICE")).status == 303
-    return browser
-
-
 def _table(page: str) -> list[str]:
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     return [" ".join(row.split()) for row in body.split("<tr>")[1:]]
@@ -75,7 +69,7 @@ def _table(page: str) -> list[str]:
 
 def test_every_intro_with_its_state_where_a_decline_reads_like_an_expiry(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     rows = _table(browser.get("/admin/intros").text)
     assert len(rows) == 3
     assert "Carol Chen &amp; Mallory Moss" in rows[0]
@@ -106,7 +100,7 @@ def test_every_intro_with_its_state_where_a_decline_reads_like_an_expiry(dash: D
 
 def test_left_out_members_link_to_their_slack_profile(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     page = browser.get("/admin/people")
     assert page.status == 200
     rows = _table(page.text)
@@ -124,7 +118,7 @@ def test_left_out_members_link_to_their_slack_profile(dash: DashboardBot) -> Non
 
 def test_people_narrowed_to_one_reason_with_its_count(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     everyone = _table(browser.get("/admin/people").text)
     narrowed = browser.get("/admin/people?why=never-introduced")
     assert narrowed.status == 200
@@ -149,7 +143,7 @@ def test_people_narrowed_to_one_reason_with_its_count(dash: DashboardBot) -> Non
 
 def test_a_private_need_is_in_no_page_and_no_download(dash: DashboardBot) -> None:
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     paths = (
         "/admin",
         "/admin/people",
@@ -184,7 +178,7 @@ def test_a_long_table_shows_the_newest_rows_and_the_csv_has_them_all(
 ) -> None:
     monkeypatch.setattr("bot.dashboard.pages.intros.ROWS_SHOWN", 2)
     _community(dash)
-    browser = _signed_in(dash)
+    browser = dash.signed_in()
     page = browser.get("/admin/intros").text
     assert len(_table(page)) == 2
     assert "3 intros · the newest 2 shown here" in page

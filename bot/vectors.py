@@ -2,6 +2,7 @@
 computed once and kept with the key they were computed under (model, vocabulary and text). They are
 computed again only when one of those changes, so a digest reads them instead of re-reading every text."""
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,9 @@ from bot.matching.readings import Columns, Table, TableBuilder
 from bot.models import Member, Need, Offer, Project
 
 BATCH = 2000
+CONCEPTS_INDEXED = (
+    1000  # characters at most of an entry's `concepts` (indexed: PostgreSQL allows 2,704 bytes)
+)
 Progress = Callable[[int], object]  # called with how many more rows were embedded
 
 
@@ -132,10 +136,11 @@ def refresh(
         return 0
     done = 0
     for source in SOURCES:
+        table = _table(source)
         for stale in _chunks(list(_stale(session, source, embedder, team_id)), BATCH):
             computed = _compute(source, embedder, [row for row, _ in stale])
             session.execute(
-                sa.update(_table(source)).where(_table(source).c.id == sa.bindparam("row_id")),
+                sa.update(table).where(table.c.id == sa.bindparam("row_id")),
                 [
                     {
                         "row_id": row.id,
@@ -143,6 +148,7 @@ def refresh(
                         "analysis": reading.analysis.to_json(),
                         "embedding_key": key,
                     }
+                    | ({"concepts": concepts_text(reading.analysis)} if "concepts" in table.c else {})
                     for (row, key), reading in zip(stale, computed, strict=True)
                 ],
                 execution_options={"synchronize_session": False},
@@ -151,6 +157,14 @@ def refresh(
             if progress:
                 progress(len(stale))
     return done
+
+
+def concepts_text(analysis: Analysis) -> str | None:
+    """An offer's or need's concepts as compact JSON, kept beside it in an index so the dashboard reads what
+    every entry is about without reading the entries' rows; None when too long to index (then it reads the
+    text)."""
+    text = json.dumps(analysis.concepts, separators=(",", ":"))
+    return text if len(text) <= CONCEPTS_INDEXED else None
 
 
 def count_stale(session: Session, *, embedder: Embedder | None, team_id: str | None = None) -> int:

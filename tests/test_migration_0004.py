@@ -20,7 +20,7 @@ from tests.conftest import POSTGRES_URL
 
 TABLES = ("members", "offers", "needs", "projects")
 NEW_COLUMNS = {"embedding", "embedding_key", "analysis"}
-LATER_COLUMNS = {"reconnects_on", "status_changed_at"}  # added by 0006 and 0008
+LATER_COLUMNS = {"reconnects_on", "status_changed_at", "concepts"}  # added by 0006, 0008 and 0012
 WHEN = datetime(2026, 11, 20, 8, 30, tzinfo=UTC).replace(tzinfo=None)  # the columns store naive UTC
 
 

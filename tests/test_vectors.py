@@ -1,6 +1,7 @@
 """Stored sentence vectors: computed once per text and model, again only when either changes."""
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,21 @@ def test_refresh_stores_a_vector_for_every_profile_and_entry_and_then_has_nothin
     assert vectors.refresh(session, embedder=again) == 0
     assert again.texts == []
     assert _stored(session) == rows
+
+
+def test_refresh_keeps_each_offer_and_needs_concepts_beside_its_reading(
+    session: Session, community: Community
+) -> None:
+    make_offer(session, community.bob, "Logo design for small shops", skills=["logo-design"])
+    make_need(session, community.bob, "Help with SEO for my shop", skills=["seo"])
+    vectors.refresh(session, embedder=FakeEmbedder())
+    session.commit()
+    for source in (vectors.OFFER, vectors.NEED):
+        table = source.model.__table__
+        rows = session.execute(sa.select(table.c.analysis, table.c.concepts)).all()
+        assert any(analysis["concepts"] for analysis, _ in rows)
+        for analysis, concepts in rows:
+            assert json.loads(concepts) == analysis["concepts"]  # what the dashboard reads from an index
 
 
 def _edit_profile(session: Session, community: Community) -> Key:

@@ -36,6 +36,7 @@ class DigestSuggestion(SQLModel, table=True):
         sa.UniqueConstraint("run_id", "recipient_id", "other_id"),
         sa.Index("ix_suggestions_team_id_created_at", "team_id", "created_at"),
         sa.Index("ix_suggestions_team_id_need_id_created_at", "team_id", "need_id", "created_at"),  # waits
+        sa.Index("ix_suggestions_run_id_need_id_offer_id", "run_id", "need_id", "offer_id"),  # gaps
     )
 
     id: int | None = Field(default=None, primary_key=True)

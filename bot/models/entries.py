@@ -61,9 +61,13 @@ class OfferCreate(OfferBase):
 
 class Offer(OfferBase, table=True):
     __tablename__ = "offers"
-    # the dashboard counts open entries week by week from this index alone (the rows hold readings)
+    # the dashboard reads these indexes alone (the rows hold readings): open entries week by week, and
+    # what each active offer is about
     __table_args__ = (
         sa.Index("ix_offers_team_id_status_created_at", "team_id", "status", "created_at", "updated_at"),
+        sa.Index(
+            "ix_offers_team_id_status_concepts", "team_id", "status", "member_id", "updated_at", "concepts"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -75,6 +79,9 @@ class Offer(OfferBase, table=True):
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
     analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
+    concepts: str | None = Field(
+        default=None, sa_type=sa.Text, exclude=True, repr=False
+    )  # analysis's, as JSON
 
 
 class NeedBase(Strict):
@@ -92,9 +99,14 @@ class NeedCreate(NeedBase):
 
 class Need(NeedBase, table=True):
     __tablename__ = "needs"
-    # the dashboard counts open entries week by week from this index alone (the rows hold readings)
+    # the dashboard reads these indexes alone (the rows hold readings): open entries week by week, and
+    # what each open need is about
     __table_args__ = (
         sa.Index("ix_needs_team_id_status_created_at", "team_id", "status", "created_at", "updated_at"),
+        sa.Index(
+            "ix_needs_team_id_status_concepts",
+            *("team_id", "status", "visibility", "member_id", "created_at", "updated_at", "concepts"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -106,6 +118,9 @@ class Need(NeedBase, table=True):
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
     analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
+    concepts: str | None = Field(
+        default=None, sa_type=sa.Text, exclude=True, repr=False
+    )  # analysis's, as JSON
 
 
 class ProjectBase(Strict):

@@ -48,6 +48,7 @@ class Intro(SQLModel, table=True):
         sa.Index("ix_intros_team_id_status", "team_id", "status"),
         sa.Index("ix_intros_team_id_created_at", "team_id", "created_at"),  # the dashboard's weeks
         sa.Index("ix_intros_team_id_introduced_at", "team_id", "introduced_at"),
+        sa.Index("ix_intros_team_id_need_id_introduced_at", "team_id", "need_id", "introduced_at"),  # waits
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -36,7 +36,10 @@ class MemberBase(Strict):
 
 class Member(MemberBase, table=True):
     __tablename__ = "members"
-    __table_args__ = (sa.UniqueConstraint("team_id", "user_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("team_id", "user_id"),
+        sa.Index("ix_members_team_id_status", "team_id", "status"),  # counted without reading the rows
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(sa_type=sa.String(32))

@@ -26,6 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from bot.db import plain_rows
 from bot.heap import without_collections
 from bot.matching.analysis import analyse
 from bot.matching.concepts import concept_index
@@ -165,6 +166,13 @@ def _about(concepts: Mapping[str, float]) -> _About:
     return _About(theme_of(concepts), frozenset(concepts), wanted_skills(concepts))
 
 
+@lru_cache(maxsize=100_000)
+def _about_stored(concepts: str) -> _About:
+    """A stored reading's concepts (JSON text): many entries read alike, and they change only when edited, so
+    each is worked out once a process, not at every view."""
+    return _about(json.loads(concepts))
+
+
 @lru_cache(maxsize=50_000)
 def _about_text(description: str, details: str, tags: tuple[str, ...]) -> _About:
     """An entry read now, as the digest would store it (without a model nothing is stored: remembered by
@@ -215,18 +223,21 @@ def _last_reading(session: Session, team_id: str) -> datetime | None:
 
 
 def _offers(session: Session, team_id: str, refreshed: datetime | None) -> dict[int, tuple[int, _About]]:
-    """Offer id → (its member, what it is about), for the active offers of members who are not paused."""
+    """Offer id → (its member, what it is about), for the active offers of members who are not paused. Both
+    read from indexes alone (`ix_offers_team_id_status_concepts`, `ix_members_team_id_status`): the rows
+    hold readings, and reading 160,000 of them took most of this page's time."""
     offers, members = _table(Offer), _table(Member)
-    query = (
-        sa.select(offers.c.id, _stored(offers, refreshed), offers.c.member_id)
-        .join(members, members.c.id == offers.c.member_id)
-        .where(
-            offers.c.team_id == team_id,
-            offers.c.status == OfferStatus.ACTIVE,
-            members.c.status == MemberStatus.ACTIVE,
-        )
+    active = set(
+        session.execute(
+            sa.select(members.c.id).where(
+                members.c.team_id == team_id, members.c.status == MemberStatus.ACTIVE
+            )
+        ).scalars()
     )
-    rows = session.execute(query).all()
+    query = sa.select(offers.c.id, _stored(offers, refreshed), offers.c.member_id).where(
+        offers.c.team_id == team_id, offers.c.status == OfferStatus.ACTIVE
+    )
+    rows = [row for row in plain_rows(session, query) if row[2] in active]
     about = _readings(session, offers, rows)
     return {offer_id: (member_id, about[offer_id]) for offer_id, _, member_id in rows}
 
@@ -234,7 +245,8 @@ def _offers(session: Session, team_id: str, refreshed: datetime | None) -> dict[
 def _needs(
     session: Session, team_id: str, refreshed: datetime | None
 ) -> list[tuple[int, int, bool, datetime, _About]]:
-    """(id, member, private, posted, what it is about) of every open need, shared and private."""
+    """(id, member, private, posted, what it is about) of every open need, shared and private (read from
+    `ix_needs_team_id_status_concepts` alone)."""
     needs = _table(Need)
     query = sa.select(
         needs.c.id,
@@ -243,7 +255,7 @@ def _needs(
         needs.c.visibility,
         needs.c.created_at,
     ).where(needs.c.team_id == team_id, needs.c.status == NeedStatus.OPEN)
-    rows = session.execute(query).all()
+    rows = plain_rows(session, query)
     about = _readings(session, needs, rows)
     return [
         (need_id, member_id, visibility == Visibility.PRIVATE, posted, about[need_id])
@@ -255,15 +267,12 @@ def _readings(session: Session, table: sa.Table, rows: Sequence[Any]) -> dict[in
     """Entry id → what it is about, for `rows` (id, its stored concepts as JSON text or None, ...): the
     stored reading, or the text read now when none is stored or it was edited since."""
     found: dict[int, _About] = {}
-    alike: dict[str, _About] = {}  # many entries read the same: each reading is parsed once
     stale = []
     for entry_id, concepts, *_ in rows:
         if concepts is None:
             stale.append(entry_id)
-        elif (about := alike.get(concepts)) is not None:
-            found[entry_id] = about
         else:
-            found[entry_id] = alike[concepts] = _about(json.loads(concepts))
+            found[entry_id] = _about_stored(concepts)
     for start in range(0, len(stale), CHUNK):
         texts = sa.select(table.c.id, table.c.description, table.c.details, table.c.skills).where(
             table.c.id.in_(stale[start : start + CHUNK])
@@ -274,9 +283,10 @@ def _readings(session: Session, table: sa.Table, rows: Sequence[Any]) -> dict[in
 
 
 def _stored(table: sa.Table, refreshed: datetime | None) -> sa.ColumnElement[Any]:
-    """The stored reading's concepts as JSON text (the rest of it, its words, stays in the database); None
-    for an entry edited since the readings were `refreshed`, whose reading is out of date."""
-    concepts: sa.ColumnElement[Any] = table.c.analysis["concepts"].as_string()
+    """The stored reading's concepts as JSON text (kept beside the reading by `bot.vectors.refresh`); None
+    for an entry with no reading stored (or one too long to index), or edited since the readings were
+    `refreshed`, whose reading is out of date."""
+    concepts: sa.ColumnElement[Any] = table.c.concepts
     if refreshed is None:
         return concepts
     return sa.case((table.c.updated_at > refreshed, sa.null()), else_=concepts)

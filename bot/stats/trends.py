@@ -127,21 +127,19 @@ def _moments(moment: Any, *where: Any) -> Subquery:
 def _answered(session: Session, team_id: str, weeks: Sequence[Week], now: datetime) -> tuple[Counts, Counts]:
     """How many intros were accepted (the second yes) and declined (the no) each week: each intro by its last
     answer, among the intros someone answered since the first week began (found by the answers' time
-    first, so only the last weeks' are read)."""
+    first, so only the last weeks' are read, and grouped before they are joined to their intros)."""
     since = weeks[0].starts_at
     recent = select(IntroParticipant.intro_id).where(col(IntroParticipant.answered_at) >= since)
+    answers = (
+        select(IntroParticipant.intro_id, func.max(IntroParticipant.answered_at).label("at"))
+        .where(col(IntroParticipant.intro_id).in_(recent))
+        .group_by(col(IntroParticipant.intro_id))
+        .subquery()
+    )
     last = (
-        select(
-            func.max(IntroParticipant.answered_at).label("at"),
-            col(Intro.status).in_(ACCEPTED).label("flag"),
-        )
-        .join(Intro, col(Intro.id) == IntroParticipant.intro_id)
-        .where(
-            col(IntroParticipant.intro_id).in_(recent),
-            Intro.team_id == team_id,
-            col(Intro.status).in_(ACCEPTED | {IntroStatus.DECLINED}),
-        )
-        .group_by(col(IntroParticipant.intro_id), col(Intro.status))
+        select(answers.c.at, col(Intro.status).in_(ACCEPTED).label("flag"))
+        .join(Intro, col(Intro.id) == answers.c.intro_id)
+        .where(Intro.team_id == team_id, col(Intro.status).in_(ACCEPTED | {IntroStatus.DECLINED}))
         .subquery()
     )
     return _split_per_week(session, last, weeks, now)
@@ -161,20 +159,21 @@ def _introductions(
 
 def _first_met(team_id: str, since: datetime) -> Subquery:
     """When each intro that met was first said to have met, for the intros someone said so of since `since`
-    (found by the outcomes' time first; the other's "We met" may be older, and then it is the first)."""
+    (found by the outcomes' time first, and grouped before they are joined to their intros; the other's "We
+    met" may be older, and then it is the first)."""
     recent = select(IntroParticipant.intro_id).where(
         IntroParticipant.outcome == Outcome.MET, col(IntroParticipant.outcome_at) >= since
     )
-    return (
-        select(func.min(IntroParticipant.outcome_at).label("at"))
-        .join(Intro, col(Intro.id) == IntroParticipant.intro_id)
-        .where(
-            col(IntroParticipant.intro_id).in_(recent),
-            IntroParticipant.outcome == Outcome.MET,
-            Intro.team_id == team_id,
-            Intro.status == IntroStatus.MET,
-        )
+    firsts = (
+        select(IntroParticipant.intro_id, func.min(IntroParticipant.outcome_at).label("at"))
+        .where(col(IntroParticipant.intro_id).in_(recent), IntroParticipant.outcome == Outcome.MET)
         .group_by(col(IntroParticipant.intro_id))
+        .subquery()
+    )
+    return (
+        select(firsts.c.at)
+        .join(Intro, col(Intro.id) == firsts.c.intro_id)
+        .where(Intro.team_id == team_id, Intro.status == IntroStatus.MET)
         .subquery()
     )
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import Subquery, func
 from sqlmodel import Session, col, select
 
-from bot.db import days_between
+from bot.db import days_between, plain_rows
 from bot.models import DigestSuggestion, Intro, Need
 from bot.stats.weeks import Week, week_of
 
@@ -77,7 +77,7 @@ def _waits(session: Session, firsts: Subquery, weeks: Sequence[Week], now: datet
     query = select(week_of(firsts.c.first, weeks, now), days_between(Need.created_at, firsts.c.first)).join(
         firsts, firsts.c.need_id == Need.id
     )
-    rows = session.connection().execute(query).all()  # plain rows: thousands of them, nothing to load
+    rows = plain_rows(session, query)  # thousands of them, nothing to load
     return Waits(tuple((week, days) for week, days in rows if days is not None))
 
 

@@ -147,8 +147,13 @@ BRIDGES_HINT = "Members tied into clusters other than their own, the most cluste
 NOBODY_FOUND = "Nobody here."
 
 
-def network_caption(drawn: str, clusters: int, not_drawn: int, period: str) -> str:
+def network_caption(drawn: str, clusters: int, not_drawn: int, period: str, current: str) -> str:
     computed = f"Computed once for the digest period {period}."
+    if period != current:
+        computed = (
+            f"This is the picture of the digest period {period}: Kindred is drawing this week's "
+            f"({current}) in the background. Reload in a few minutes to see it."
+        )
     if drawn == "members":
         return (
             "Each dot is a member, coloured by cluster; a line is an intro that happened. Ringed, larger "

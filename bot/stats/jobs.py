@@ -7,8 +7,8 @@
 - network-snapshot: as each digest period starts (Monday 00:00 where the community lives), every team's
   network picture is computed and stored, so the dashboard's first look in the period reads a stored
   picture instead of computing it (seconds at 100,000 members). Due while a team has no snapshot of the
-  period (team + period is a unique key, so two runs store one); the Network page still computes a missing
-  picture itself.
+  period (team + period is a unique key, so two runs store one); until it has, the Network page shows the
+  period before's picture, and computes one itself only for a team that has none at all.
 
 One team's failure never stops the others; it is tried again at the next tick."""
 

@@ -1,7 +1,8 @@
 """The network picture of a digest period: computed and stored once at the period's start (the
-network-snapshot job, `bot/stats/jobs.py`), or on the period's first look if the job has not run yet, and
-read back for the rest of it. What is stored is `drawing.snapshot`'s: member ids, never names (those are
-looked up when shown, so a renamed member reads right) and never anything about needs."""
+network-snapshot job, `bot/stats/jobs.py`) and read back for the rest of it; until the job has stored it,
+the page shows the period before's (and computes one itself only when the team has none at all). What is
+stored is `drawing.snapshot`'s: member ids, never names (those are looked up when shown, so a renamed member
+reads right) and never anything about needs."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from bot.stats.ties import network_of
 PEOPLE_LISTED = 200  # bridges and isolated members listed at most (a search narrows them down)
 LOOKED_UP = 500  # members whose names are looked up at a time for those lists
 TIED_TO_LISTED = 3  # the clusters a cluster has most ties with, in the clusters table
+EARLIER_LOOKED_AT = 4  # earlier periods' pictures looked at while this period's is not stored yet
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,16 @@ class Picture:
 def network_picture(
     session: Session, *, team_id: str, period: str, now: datetime, search: str = ""
 ) -> Picture:
-    """This period's picture (computed and stored first if nothing did yet); `search` narrows the bridges
-    and isolated members listed to names containing it."""
-    stored = store_snapshot(session, team_id=team_id, period=period, now=now)
+    """This period's picture; until the network-snapshot job has stored it, the newest earlier one (its
+    `period` says which), so no page view waits for a drawing (a minute and more at 100,000 members). Only a
+    team with no picture at all (a fresh install) has it computed and stored first, here. `search` narrows
+    the bridges and isolated members listed to names containing it."""
+    current = _snapshot(session, team_id, period)
+    stored = current if _readable(current) else None
+    if current is None:
+        stored = _newest_before(session, team_id, period)
+    if stored is None:
+        stored = store_snapshot(session, team_id=team_id, period=period, now=now)
     return _picture(session, stored, search.strip().lower())
 
 
@@ -93,7 +102,7 @@ def store_snapshot(session: Session, *, team_id: str, period: str, now: datetime
     """This period's snapshot, computed and stored first if the period has none yet, or only one stored by
     an earlier Kindred (drawn again in place)."""
     stored = _snapshot(session, team_id, period)
-    if stored is not None and stored.picture.get("version") == VERSION:
+    if stored is not None and _readable(stored):
         return stored
     picture = snapshot(network_of(session, team_id=team_id))
     if stored is not None:
@@ -122,6 +131,22 @@ def _snapshot(session: Session, team_id: str, period: str) -> NetworkSnapshot | 
         NetworkSnapshot.team_id == team_id, NetworkSnapshot.period == period
     )
     return session.exec(query).first()
+
+
+def _newest_before(session: Session, team_id: str, period: str) -> NetworkSnapshot | None:
+    """The team's newest picture of a period before `period` that this Kindred can read, if any."""
+    query = (
+        select(NetworkSnapshot)
+        .where(NetworkSnapshot.team_id == team_id, col(NetworkSnapshot.period) < period)
+        .order_by(col(NetworkSnapshot.period).desc())
+        .limit(EARLIER_LOOKED_AT)
+    )
+    return next((found for found in session.exec(query) if _readable(found)), None)
+
+
+def _readable(stored: NetworkSnapshot | None) -> bool:
+    """Whether this Kindred reads the stored picture as it is (an earlier one's is drawn again)."""
+    return stored is not None and stored.picture.get("version") == VERSION
 
 
 def _picture(session: Session, stored: NetworkSnapshot, search: str) -> Picture:

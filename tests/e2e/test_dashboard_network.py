@@ -173,12 +173,24 @@ def test_a_search_narrows_the_lists_to_matching_names(dash: DashboardBot) -> Non
 def test_the_picture_is_computed_once_a_digest_period(dash: DashboardBot) -> None:
     people = _community(dash)
     browser = dash.signed_in()
-    assert browser.get("/admin/network").status == 200
+    assert browser.get("/admin/network").status == 200  # a fresh install: its first view draws one
     with session_scope(dash.bot.sessions) as session:
         _met(session, people["U0ZOE"], people["U0EVE"])
     same_week = browser.get("/admin/network").text
     assert "<h2>No intro yet (2)</h2>" in same_week  # the stored picture of this period
+    assert "Computed once for the digest period 2026-W48." in same_week
+
     dash.bot.clock.advance(days=7)
-    next_week = dash.signed_in().get("/admin/network").text  # a new week, a new session
+    before_the_job = dash.signed_in().get("/admin/network").text  # a new week, a new session
+    assert "<h2>No intro yet (2)</h2>" in before_the_job  # last week's, read back, never drawn here
+    assert "This is the picture of the digest period 2026-W48" in before_the_job
+    assert "(2026-W49) in the background. Reload in a few minutes" in before_the_job
+    assert [row.period for row in dash.bot.rows(NetworkSnapshot)] == ["2026-W48"]
+
+    assert ("network-snapshot", ["T0FAKE"]) in [
+        (name, getattr(report, "stored", None)) for name, report in dash.bot.tick()
+    ]
+    next_week = dash.signed_in().get("/admin/network").text
     assert "<h2>No intro yet (1)</h2>" in next_week
+    assert "Computed once for the digest period 2026-W49." in next_week
     assert [row.period for row in dash.bot.rows(NetworkSnapshot)] == ["2026-W48", "2026-W49"]

@@ -17,5 +17,10 @@ def page(request: Request) -> Reply:
             session, team_id=request.team_id, period=period, now=request.now, search=search
         )
     return request.html(
-        "network", picture=picture, search=search, drawing=graph.drawing(picture), colours=len(graph.PALETTE)
+        "network",
+        picture=picture,
+        period=period,
+        search=search,
+        drawing=graph.drawing(picture),
+        colours=len(graph.PALETTE),
     )

@@ -2,7 +2,7 @@
 router in web.py has checked), and a `Reply` the router sends with the security headers every /admin
 response carries. A page is a plain function `Request → Reply`: one module each under pages/."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,7 +20,7 @@ CSV = "text/csv; charset=utf-8"
 
 @dataclass(frozen=True)
 class Reply:
-    body: bytes
+    body: bytes | Iterable[bytes]  # chunks: sent as they come (a download of hundreds of thousands of rows)
     content_type: str = HTML
     headers: Headers = field(default_factory=list)
 
@@ -46,10 +46,17 @@ class Request:
         )
         return Reply(body.encode())
 
-    def csv(self, name: str, body: str) -> Reply:
-        """A CSV download, named after the table and today's date."""
+    def csv(self, name: str, body: str | Iterable[str]) -> Reply:
+        """A CSV download, named after the table and today's date: the whole text, or its chunks as they
+        are written (the download starts at once, and no more than a chunk is held)."""
         filename = f"kindred-{name}-{self.now.date().isoformat()}.csv"
-        return Reply(body.encode(), CSV, [("Content-Disposition", f'attachment; filename="{filename}"')])
+        encoded = body.encode() if isinstance(body, str) else _encoded(body)
+        return Reply(encoded, CSV, [("Content-Disposition", f'attachment; filename="{filename}"')])
 
 
 Page = Callable[[Request], Reply]
+
+
+def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode()

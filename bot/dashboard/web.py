@@ -140,6 +140,11 @@ class Dashboard:
             templates=self.pages,
         )
         reply = PAGES[environ["PATH_INFO"]](request)
+        if not isinstance(reply.body, bytes):  # chunks: no length known ahead (HTTP/1.1 sends them chunked)
+            start_response(
+                "200 OK", [("Content-Type", reply.content_type), *SECURITY_HEADERS, *reply.headers]
+            )
+            return reply.body
         return _respond(start_response, "200 OK", reply.body, reply.content_type, reply.headers)
 
     def _unless_admin(self, start_response: StartResponse, admin: service.Admin) -> Iterable[bytes] | None:

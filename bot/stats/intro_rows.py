@@ -1,15 +1,16 @@
 """Every intro with its state and dates, for the dashboard's Intros page (and its CSV). It never says who
 declined: a declined intro reads "did not happen", exactly like one that expired or was cancelled."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy import select as sa_select  # sqlmodel's select is typed for at most four columns
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from bot.db import plain_rows
 from bot.models import Intro, IntroParticipant, IntroStatus, Member
 
 DID_NOT_HAPPEN = "did not happen"
@@ -27,6 +28,7 @@ STATE_LABELS = {
     IntroStatus.CANCELLED: DID_NOT_HAPPEN,
 }
 STATES = tuple(dict.fromkeys(STATE_LABELS.values()))  # the filter's choices, in the lifecycle's order
+BATCH = 5000  # intros read at a time for a download
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,18 @@ def intro_rows(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int | None = None,
+    before: IntroRow | None = None,
 ) -> list[IntroRow]:
     """The team's intros, newest first; `states` (labels from STATES), `since` and `until` (when it
-    started) narrow them down, `limit` keeps the newest few. Three queries however many intros."""
+    started) narrow them down, `limit` keeps the newest few, and `before` starts after that row (the next
+    batch). Two queries however many intros."""
     conditions = _conditions(team_id, states, since, until)
+    if before is not None:
+        started = col(Intro.created_at)  # a range of the index, then the ties of that instant by id
+        conditions += [
+            started <= before.started,
+            or_(started < before.started, col(Intro.id) < before.intro_id),
+        ]
     connector = aliased(Member)
     newest_first = (col(Intro.created_at).desc(), col(Intro.id).desc())
     query = (  # columns, not Intro objects: building 50,000 ORM objects for a CSV took most of its time
@@ -68,7 +78,7 @@ def intro_rows(
         .where(*conditions)
         .order_by(*newest_first)
     )
-    found = session.execute(query.limit(limit) if limit is not None else query).all()
+    found = plain_rows(session, query.limit(limit) if limit is not None else query)
     sides_of = select(IntroParticipant.intro_id, Member.name).join(
         Member, col(Member.id) == IntroParticipant.member_id
     )
@@ -78,9 +88,9 @@ def intro_rows(
         newest = select(Intro.id).where(*conditions).order_by(*newest_first).limit(limit)
         sides_of = sides_of.where(col(IntroParticipant.intro_id).in_(newest.subquery().select()))
     sides: dict[int, list[str]] = {}
-    for intro_id, name in session.exec(
-        sides_of.order_by(col(IntroParticipant.intro_id), col(IntroParticipant.id))
-    ).all():
+    for intro_id, name in plain_rows(
+        session, sides_of.order_by(col(IntroParticipant.intro_id), col(IntroParticipant.id))
+    ):
         sides.setdefault(intro_id, []).append(name)
     rows = []
     for intro_id, status, started, introduced, last_change, connector_name in found:
@@ -98,6 +108,30 @@ def intro_rows(
             )
         )
     return rows
+
+
+def intro_batches(
+    session: Session,
+    *,
+    team_id: str,
+    states: Collection[str] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    size: int | None = None,
+) -> Iterator[list[IntroRow]]:
+    """What `intro_rows` gives without a limit, `size` rows at a time (BATCH by default) as they are read
+    (for a download of hundreds of thousands: never all of them in memory at once)."""
+    size = size or BATCH
+    last = None
+    while True:
+        rows = intro_rows(
+            session, team_id=team_id, states=states, since=since, until=until, limit=size, before=last
+        )
+        if rows:
+            yield rows
+        if len(rows) < size:
+            return
+        last = rows[-1]
 
 
 def count_intros(

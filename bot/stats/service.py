@@ -26,8 +26,8 @@ from bot.models import (
     Visibility,
 )
 from bot.stats.counts import MemberCounts, member_counts, record_member_counts
-from bot.stats.csv_rows import to_csv
-from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_rows
+from bot.stats.csv_rows import csv_chunks, to_csv
+from bot.stats.intro_rows import DID_NOT_HAPPEN, STATES, IntroRow, count_intros, intro_batches, intro_rows
 from bot.stats.people import WHY, PersonRow, left_out
 from bot.stats.snapshots import Picture, network_picture, store_snapshot, teams_without_snapshot
 from bot.stats.supply import GapRow, Supply, Theme, supply
@@ -52,6 +52,8 @@ __all__ = [  # the dashboard's rows, reached by other features through this serv
     "Trends",
     "Week",
     "count_intros",
+    "csv_chunks",
+    "intro_batches",
     "intro_rows",
     "left_out",
     "network_of",

@@ -15,6 +15,7 @@ from bot.db import SessionFactory, session_scope
 from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.models import IntroOrigin, IntroStatus, Member
+from bot.stats import intro_rows
 from tests.conftest import NOW
 from tests.e2e.community import seed
 from tests.e2e.conftest import Clock
@@ -183,3 +184,22 @@ def test_a_long_table_shows_the_newest_rows_and_the_csv_has_them_all(
     assert len(_table(page)) == 2
     assert "3 intros · the newest 2 shown here" in page
     assert len(list(csv.DictReader(io.StringIO(browser.get("/admin/intros.csv").text)))) == 3
+
+
+def test_the_intros_download_is_sent_as_it_is_read_in_batches(
+    dash: DashboardBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.stats.intro_rows.BATCH", 2)
+    read = []
+    real = intro_rows.intro_rows
+    monkeypatch.setattr(intro_rows, "intro_rows", lambda *a, **k: read.append(real(*a, **k)) or read[-1])
+    _community(dash)
+    download = dash.signed_in().get("/admin/intros.csv")
+    assert download.status == 200
+    assert download.headers["Transfer-Encoding"] == "chunked"  # no length known ahead: sent as it comes
+    assert download.headers["Cache-Control"] == "no-store"
+    assert download.headers["Content-Disposition"].startswith('attachment; filename="kindred-intros-')
+    rows = list(csv.DictReader(io.StringIO(download.text)))
+    assert len(rows) == 3
+    assert len({row["intro_id"] for row in rows}) == 3
+    assert [len(batch) for batch in read] == [2, 1]  # never more than a batch read at a time

@@ -1,6 +1,7 @@
 """The rows behind the dashboard's People, Intros and Network pages, and their CSV."""
 
 from datetime import timedelta
+from itertools import pairwise
 
 from sqlmodel import Session
 
@@ -15,8 +16,8 @@ from bot.models import (
     Member,
     MemberStatus,
 )
-from bot.stats.csv_rows import to_csv
-from bot.stats.intro_rows import DID_NOT_HAPPEN, IntroRow, count_intros, intro_rows
+from bot.stats.csv_rows import csv_chunks, to_csv
+from bot.stats.intro_rows import DID_NOT_HAPPEN, IntroRow, count_intros, intro_batches, intro_rows
 from bot.stats.people import PersonRow, left_out
 from bot.stats.ties import network_of
 from tests.conftest import NOW
@@ -123,3 +124,32 @@ def test_a_limit_keeps_the_newest_intros_and_the_count_says_how_many_there_are(s
     assert [r.intro_id for r in intro_rows(session, team_id=TEAM, limit=1)] == [newest.id]
     assert count_intros(session, team_id=TEAM) == 3
     assert count_intros(session, team_id=TEAM, states=[DID_NOT_HAPPEN]) == 2
+
+
+def test_a_download_reads_every_intro_once_in_batches_newest_first_even_when_they_started_together(
+    session: Session,
+) -> None:
+    people = [make_member(session, f"U0P{n}", name=f"Person {n}") for n in range(6)]
+    for n, (a, b) in enumerate(pairwise(people)):
+        _intro(session, a, b, IntroStatus.MET, days_ago=n // 2)  # two intros start at each instant
+    _intro(session, people[0], people[5], IntroStatus.DECLINED, days_ago=9)
+    everything = intro_rows(session, team_id=TEAM)
+
+    batches = list(intro_batches(session, team_id=TEAM, size=2))
+
+    assert [len(batch) for batch in batches] == [2, 2, 2]
+    assert [row for batch in batches for row in batch] == everything
+    narrowed = list(intro_batches(session, team_id=TEAM, states=[DID_NOT_HAPPEN], size=2))
+    assert [[row.state for row in batch] for batch in narrowed] == [[DID_NOT_HAPPEN]]
+
+
+def test_csv_chunks_are_a_header_then_a_chunk_a_batch_that_join_to_the_whole_table() -> None:
+    rows = [
+        PersonRow(f"U{n}", f"Person {n}", ("never-introduced",), NOW, f"slack://user?team=T&id=U{n}")
+        for n in range(5)
+    ]
+    chunks = list(csv_chunks([rows[:2], rows[2:]], PersonRow))
+    assert len(chunks) == 3
+    assert chunks[0] == "user_id,name,why,member_since,slack_link\r\n"
+    assert "".join(chunks) == to_csv(rows, PersonRow)
+    assert to_csv(rows, PersonRow).count("\n") == 6

@@ -1,6 +1,8 @@
 """Intros: every intro with its state and dates, filtered by state and time; the newest ROWS_SHOWN on the
 page with the total, and every matching one as CSV."""
 
+from collections.abc import Iterator
+
 from bot.dashboard.filters import IntroFilters, filters
 from bot.dashboard.page import Reply, Request
 from bot.db import session_scope
@@ -28,11 +30,19 @@ def page(request: Request) -> Reply:
 
 
 def download(request: Request) -> Reply:
-    rows = _rows(request, filters(request.query), limit=None)
-    return request.csv("intros", stats.to_csv(rows, stats.IntroRow))
+    """Every matching intro, written as it is read, a batch at a time (500,000 at 100,000 members)."""
+    return request.csv("intros", _csv(request, filters(request.query)))
 
 
-def _rows(request: Request, chosen: IntroFilters, *, limit: int | None) -> list[stats.IntroRow]:
+def _csv(request: Request, chosen: IntroFilters) -> Iterator[str]:
+    with session_scope(request.sessions) as session:  # one read: batches of one consistent view
+        batches = stats.intro_batches(
+            session, team_id=request.team_id, states=chosen.states, since=chosen.since, until=chosen.until
+        )
+        yield from stats.csv_chunks(batches, stats.IntroRow)
+
+
+def _rows(request: Request, chosen: IntroFilters, *, limit: int) -> list[stats.IntroRow]:
     with session_scope(request.sessions) as session:
         return stats.intro_rows(
             session,

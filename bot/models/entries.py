@@ -79,9 +79,8 @@ class Offer(OfferBase, table=True):
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
     analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
-    concepts: str | None = Field(
-        default=None, sa_type=sa.Text, exclude=True, repr=False
-    )  # analysis's, as JSON
+    # the reading's concepts as JSON (bot.vectors.refresh), for the dashboard to read from an index
+    concepts: str | None = Field(default=None, sa_type=sa.Text, exclude=True, repr=False)
 
 
 class NeedBase(Strict):
@@ -118,9 +117,8 @@ class Need(NeedBase, table=True):
     embedding: bytes | None = Field(default=None, sa_type=sa.LargeBinary, exclude=True, repr=False)
     embedding_key: str | None = Field(default=None, sa_type=sa.String(64), exclude=True, repr=False)
     analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
-    concepts: str | None = Field(
-        default=None, sa_type=sa.Text, exclude=True, repr=False
-    )  # analysis's, as JSON
+    # the reading's concepts as JSON (bot.vectors.refresh), for the dashboard to read from an index
+    concepts: str | None = Field(default=None, sa_type=sa.Text, exclude=True, repr=False)
 
 
 class ProjectBase(Strict):

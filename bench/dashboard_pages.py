@@ -6,9 +6,9 @@ a week, entries closed, the members' weekly counts) and then its last four diges
 reads them (every reading stored, about three suggestions a member) in a fresh SQLite database, signs an
 admin in, and times each page through the dashboard's WSGI app, the same code `kindred run` serves (no
 network between): the median of three requests, after one to warm up. A download is timed to its last
-byte. The Network page is timed three ways: a fresh install's first view (no picture stored: it computes
-and stores one), the period's stored picture, and a new period before the network-snapshot job ran
-(last period's picture, read back).
+byte. The Network page is timed three ways: a fresh install's first view (no picture stored: up to
+2,000 members it draws and stores one, a larger community is told the job is drawing it), the period's
+stored picture, and a new period before the network-snapshot job ran (last period's picture, read back).
 
     .venv/bin/python -m bench.dashboard_pages [--members 10000 100000]
 """
@@ -56,7 +56,7 @@ ADMIN = "U0BENCHADMIN"
 DIGESTS = 4  # weekly, the last one a week before the pages are read
 PAIRED = 0.7  # of the members with an open need, how many a digest found an offer for
 GAP_THEME = "Legal & admin"  # a theme nobody offers
-FRESH_INSTALL = "/admin/network, a fresh install's first view (no picture stored: the page draws one)"
+FRESH_INSTALL = "/admin/network, a fresh install's first view (no picture yet)"
 NEW_PERIOD = "/admin/network, a new period before the job ran (last period's picture)"
 
 

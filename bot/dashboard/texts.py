@@ -145,6 +145,11 @@ NETWORK_HOVER_CLUSTERS = "Point at a bubble or tap it to see its cluster."
 CLUSTERS_HINT = "The largest clusters, each with its bridges and the clusters it has most intros with."
 BRIDGES_HINT = "Members tied into clusters other than their own, the most clusters reached first."
 NOBODY_FOUND = "Nobody here."
+NETWORK_PENDING = (
+    "Kindred is drawing the first picture of your community's network. A community this size is drawn in "
+    "the background rather than while you wait: it will be here a few minutes after Kindred started. "
+    "Reload this page then. After that, a new picture is drawn as each digest period starts."
+)
 
 
 def network_caption(drawn: str, clusters: int, not_drawn: int, period: str, current: str) -> str:

@@ -194,3 +194,23 @@ def test_the_picture_is_computed_once_a_digest_period(dash: DashboardBot) -> Non
     assert "<h2>No intro yet (1)</h2>" in next_week
     assert "Computed once for the digest period 2026-W49." in next_week
     assert [row.period for row in dash.bot.rows(NetworkSnapshot)] == ["2026-W48", "2026-W49"]
+
+
+def test_a_large_communitys_first_picture_is_drawn_by_the_job_not_while_the_page_waits(
+    dash: DashboardBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.stats.snapshots.DRAWN_ON_VIEW", 3)  # a community larger than drawn on view
+    _community(dash)
+    browser = dash.signed_in()
+    waiting = browser.get("/admin/network")
+    assert waiting.status == 200
+    assert 'id="network-pending"' in waiting.text
+    assert "drawing the first picture of your community" in waiting.text
+    assert 'aria-current="page">Network<' in waiting.text
+    assert "network-data" not in waiting.text
+    assert dash.bot.rows(NetworkSnapshot) == []  # nothing computed for the page
+
+    dash.bot.tick()  # the network-snapshot job is due while the team has no picture of the period
+    drawn = browser.get("/admin/network").text
+    assert "network-pending" not in drawn
+    assert len(_drawing(drawn)["nodes"]) == 8

@@ -16,6 +16,8 @@ def page(request: Request) -> Reply:
         picture = stats.network_picture(
             session, team_id=request.team_id, period=period, now=request.now, search=search
         )
+    if picture is None:  # a large community's first picture: the network-snapshot job is drawing it
+        return request.html("network", picture=None)
     return request.html(
         "network",
         picture=picture,

@@ -86,17 +86,16 @@ class Picture:
 def network_picture(
     session: Session, *, team_id: str, period: str, now: datetime, search: str = ""
 ) -> Picture | None:
-    """This period's picture; until the network-snapshot job has stored it, the newest earlier one (its
-    `period` says which), so no page view waits for a drawing (40 seconds at 100,000 members). A team with no
-    picture at all (a fresh install) has it computed and stored first, here, if it is small enough to draw
-    in a moment; None for a larger one, whose first picture the job draws at its next tick. `search` narrows
-    the bridges and isolated members listed to names containing it."""
+    """This period's picture; until the network-snapshot job has stored it (or drawn again one an earlier
+    Kindred stored), the newest earlier one (its `period` says which), so no page view waits for a drawing
+    (40 seconds at 100,000 members). A team with no picture to show (a fresh install) has one computed and
+    stored first, here, if it is small enough to draw in a moment; None for a larger one, whose picture the
+    job draws at its next tick. `search` narrows the bridges and isolated members listed to names
+    containing it."""
     current = _snapshot(session, team_id, period)
-    stored = current if _readable(current) else None
-    if current is None:
-        stored = _newest_before(session, team_id, period)
-        if stored is None and _members(session, team_id) > DRAWN_ON_VIEW:
-            return None
+    stored = current if _readable(current) else _newest_before(session, team_id, period)
+    if stored is None and _members(session, team_id) > DRAWN_ON_VIEW:
+        return None
     if stored is None:
         stored = store_snapshot(session, team_id=team_id, period=period, now=now)
     return _picture(session, stored, search.strip().lower())
@@ -125,8 +124,12 @@ def store_snapshot(session: Session, *, team_id: str, period: str, now: datetime
 
 
 def teams_without_snapshot(session: Session, *, period: str) -> list[str]:
-    """The teams that have no network snapshot of `period` yet."""
-    stored = set(session.exec(select(NetworkSnapshot.team_id).where(NetworkSnapshot.period == period)).all())
+    """The teams that have no network snapshot of `period` yet, or only one an earlier Kindred stored (drawn
+    again by the job, not by a page view)."""
+    readable = col(NetworkSnapshot.picture)["version"].as_integer() == VERSION
+    stored = set(
+        session.exec(select(NetworkSnapshot.team_id).where(NetworkSnapshot.period == period, readable)).all()
+    )
     return [team_id for team_id in repo.team_ids(session) if team_id not in stored]
 
 

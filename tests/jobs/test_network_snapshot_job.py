@@ -10,6 +10,7 @@ from bot.models import NetworkSnapshot
 from bot.schedule import build_scheduler
 from bot.scheduler.context import JobContext
 from bot.stats import service as stats
+from bot.stats.drawing import VERSION
 from bot.stats.jobs import snapshot_is_due, store_snapshots
 from tests.factories import TEAM, make_member
 from tests.fakeslack import FakeSlack
@@ -61,3 +62,20 @@ def test_the_period_starts_at_midnight_where_the_community_lives(
     assert "day_of_week='mon'" in woken
     assert "hour='0'" in woken
     assert "minute='0'" in woken
+
+
+def test_a_picture_an_earlier_kindred_stored_is_drawn_again_by_the_job(
+    context: JobContext, session: Session, community: dict[str, int]
+) -> None:
+    old = {"members": 0, "ties": 0, "sizes": [], "positions": [], "links": [], "bridges": [], "isolated": []}
+    session.add(NetworkSnapshot(team_id=TEAM, period="2026-W49", picture=old, computed_at=MONDAY))
+    session.commit()
+    assert snapshot_is_due(context, MONDAY)  # stored, but not as this Kindred draws it
+
+    assert store_snapshots(context, MONDAY + timedelta(minutes=5)).stored == [TEAM]
+
+    session.expire_all()
+    (redrawn,) = session.exec(select(NetworkSnapshot)).all()
+    assert len(redrawn.picture["isolated"]) == len(community)  # this period's members, not the old picture's
+    assert redrawn.picture["version"] == VERSION
+    assert not snapshot_is_due(context, MONDAY + timedelta(minutes=10))

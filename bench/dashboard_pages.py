@@ -38,9 +38,10 @@ from bot.dashboard import service as links
 from bot.dashboard.web import COOKIE, Dashboard
 from bot.db import make_engine, make_session_factory, session_scope, upgrade
 from bot.digest import service as digest
+from bot.digest.service import store_suggestions
 from bot.matching.embeddings import DEFAULT_MODEL, load_embedder
 from bot.matching.model import Kind
-from bot.models import DigestRun, DigestSuggestion, Member, Need, NetworkSnapshot, Offer
+from bot.models import DigestRun, Member, Need, NetworkSnapshot, Offer
 from bot.skills import vocabulary
 from bot.slack.client import build_client
 from bot.stats import service as stats
@@ -161,7 +162,7 @@ def past_digests(engine: Engine, *, seed: int = 13) -> int:
                 mine += [_suggestion(run, at, member_id, other, Kind.KINDRED) for other in others]
                 rows += [row | {"position": position} for position, row in enumerate(mine[:3])]
             for start in range(0, len(rows), 10_000):
-                connection.execute(sa.insert(DigestSuggestion), rows[start : start + 10_000])
+                store_suggestions(connection, run_id=run, rows=rows[start : start + 10_000], now=at)
             made += len(rows)
     return made
 

@@ -11,8 +11,9 @@ from sqlmodel import col
 
 from bench.community import NOW, TEAM
 from bot.digest.periods import periods_until
+from bot.digest.service import store_suggestions
 from bot.matching.model import Kind
-from bot.models import DigestRun, DigestSuggestion, Member, MemberCount, Need, Offer
+from bot.models import DigestRun, Member, MemberCount, Need, Offer
 from bot.quiet_hours import zone_of
 
 WEEKS = 12
@@ -54,7 +55,7 @@ def plant(engine: Engine, *, seed: int = 13) -> dict[str, int]:
                         }
                     )
             for start in range(0, len(rows), BATCH):
-                connection.execute(sa.insert(DigestSuggestion), rows[start : start + BATCH])
+                store_suggestions(connection, run_id=run_id, rows=rows[start : start + BATCH], now=sent)
             planted["suggestions"] += len(rows)
         for table, closed in ((Offer, "withdrawn"), (Need, "resolved")):
             ids = [row[0] for row in connection.execute(sa.select(col(table.id)))]

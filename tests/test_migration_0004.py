@@ -20,7 +20,12 @@ from tests.conftest import POSTGRES_URL
 
 TABLES = ("members", "offers", "needs", "projects")
 NEW_COLUMNS = {"embedding", "embedding_key", "analysis"}
-LATER_COLUMNS = {"reconnects_on", "status_changed_at", "concepts"}  # added by 0006, 0008 and 0012
+LATER_COLUMNS = {
+    "reconnects_on",
+    "status_changed_at",
+    "concepts",
+    "first_suggested_at",
+}  # 0006, 0008, 0012, 0013
 WHEN = datetime(2026, 11, 20, 8, 30, tzinfo=UTC).replace(tzinfo=None)  # the columns store naive UTC
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -60,6 +61,7 @@ from bot.slack.contact import DIGEST_KEY_PREFIX
 CADENCE_DAYS = {DigestCadence.WEEKLY: 7, DigestCadence.EVERY_TWO_WEEKS: 14, DigestCadence.MONTHLY: 28}
 NOT_AGAIN_WITHIN = timedelta(weeks=4)
 CAPACITY_WINDOW = timedelta(days=30)
+FIRSTS_AT_A_TIME = 1000  # needs marked first suggested in one UPDATE (far below any bound-parameter limit)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,9 @@ def plan(session: Session, *, team_id: str, now: datetime, rules: DigestRules) -
                 rows = _compute(session, team_id=team_id, now=now, rules=rules)
                 if rows:
                     fixed = {"team_id": team_id, "run_id": run.id, "created_at": now}
-                    session.execute(insert(DigestSuggestion), [_stored(row) | fixed for row in rows])
+                    store_suggestions(
+                        session, run_id=run.id, rows=[_stored(row) | fixed for row in rows], now=now
+                    )
         except IntegrityError:  # another process stored this period's plan first: use theirs
             run = repo.get_run(session, team_id=team_id, period=period.key)
             assert run is not None
@@ -216,6 +220,25 @@ STORED_FIELDS = (
     "other_project_id",
     "status",
 )
+
+
+def store_suggestions(
+    db: Session | sa.Connection, *, run_id: int | None, rows: Sequence[dict[str, Any]], now: datetime
+) -> None:
+    """Store a plan's suggestions (made at `now`) with what the dashboard reads instead of counting them
+    all: the run's number of suggestions, and each need's first suggestion (left alone if it had one)."""
+    runs, needs = DigestRun.__table__, Need.__table__  # type: ignore[attr-defined]
+    db.execute(insert(DigestSuggestion), list(rows))
+    db.execute(sa.update(runs).where(runs.c.id == run_id).values(suggestions=runs.c.suggestions + len(rows)))
+    chosen = sorted({row["need_id"] for row in rows if row.get("need_id")})
+    for start in range(0, len(chosen), FIRSTS_AT_A_TIME):
+        db.execute(
+            sa.update(needs)
+            .where(
+                needs.c.id.in_(chosen[start : start + FIRSTS_AT_A_TIME]), needs.c.first_suggested_at.is_(None)
+            )
+            .values(first_suggested_at=now)
+        )
 
 
 def _stored(row: PlannedSuggestion) -> dict[str, object]:

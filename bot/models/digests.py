@@ -28,6 +28,9 @@ class DigestRun(SQLModel, table=True):
     period: str = Field(sa_type=sa.String(16))  # ISO week in the community's time zone: 2026-W48
     created_at: datetime = now_column()
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # how many suggestions the plan made, counted as it stored them (the dashboard sums these instead of
+    # counting millions of rows; a member forgotten since does not change what was shown)
+    suggestions: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class DigestSuggestion(SQLModel, table=True):

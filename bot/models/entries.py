@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import JSON, Field
 
 from bot import validation as v
+from bot.db import UTCDateTime
 from bot.models.base import Strict, enum_column, now_column
 
 
@@ -106,6 +107,7 @@ class Need(NeedBase, table=True):
             "ix_needs_team_id_status_concepts",
             *("team_id", "status", "visibility", "member_id", "created_at", "updated_at", "concepts"),
         ),
+        sa.Index("ix_needs_team_id_first_suggested_at", "team_id", "first_suggested_at", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -119,6 +121,8 @@ class Need(NeedBase, table=True):
     analysis: dict[str, Any] | None = Field(default=None, sa_type=JSON, exclude=True, repr=False)
     # the reading's concepts as JSON (bot.vectors.refresh), for the dashboard to read from an index
     concepts: str | None = Field(default=None, sa_type=sa.Text, exclude=True, repr=False)
+    # when a digest first suggested a helper for it (digest.plan), for the dashboard's waits
+    first_suggested_at: datetime | None = Field(default=None, sa_type=UTCDateTime, exclude=True, repr=False)
 
 
 class ProjectBase(Strict):

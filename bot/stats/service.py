@@ -14,7 +14,7 @@ from bot import repo
 from bot.intros import service as intros
 from bot.matching.concepts import concept_index
 from bot.models import (
-    DigestSuggestion,
+    DigestRun,
     Intro,
     IntroStatus,
     Need,
@@ -167,7 +167,9 @@ def overview(session: Session, *, team_id: str, weeks: Sequence[Week], now: date
         needs=sum(open_needs.values()),
         private_needs=open_needs.get(Visibility.PRIVATE, 0),
         projects=_count_entries(session, Project, team_id, Project.status == ProjectStatus.ACTIVE),
-        suggested=session.exec(select(func.count()).where(DigestSuggestion.team_id == team_id)).one(),
+        suggested=session.exec(
+            select(func.coalesce(func.sum(DigestRun.suggestions), 0)).where(DigestRun.team_id == team_id)
+        ).one(),
         requested=sum(funnel.values()),
         accepted=accepted,
         introduced=introduced,

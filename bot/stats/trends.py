@@ -7,8 +7,8 @@ size, and holds numbers only: a private need counts like any other and nothing s
 - Offers, needs and projects: how many were open at each week's end, from when each was posted and closed
   (a closed entry changes no more, so its last change is its closing). Entries of members Kindred has
   forgotten are gone from every week.
-- The funnel: what happened each week: suggestions shown in that week's digest, intros requested, accepted
-  by both (the second yes), introduced, and met (the first "We met").
+- The funnel: what happened each week: suggestions shown in that week's digest (as its plan counted them),
+  intros requested, accepted by both (the second yes), introduced, and met (the first "We met").
 - Rates: of the intros answered that week, the share accepted; of that week's introductions, the share
   that has met since. None when the week has nothing to divide by.
 - Waits: the median days a need waited, for the needs whose first suggestion (or introduction) came that
@@ -24,7 +24,6 @@ from sqlmodel import Session, col, select
 
 from bot.models import (
     DigestRun,
-    DigestSuggestion,
     Intro,
     IntroParticipant,
     IntroStatus,
@@ -209,12 +208,10 @@ def _split_per_week(
 
 
 def _suggested(session: Session, team_id: str, weeks: Sequence[Week]) -> Series:
-    """Suggestions shown in each week's digest (by its period, whenever within it they were sent)."""
-    query = (
-        select(DigestRun.period, func.count())
-        .join(DigestSuggestion, col(DigestSuggestion.run_id) == DigestRun.id)
-        .where(DigestRun.team_id == team_id, col(DigestRun.period).in_([week.key for week in weeks]))
-        .group_by(col(DigestRun.period))
+    """Suggestions shown in each week's digest (by its period, whenever within it they were sent), as each
+    plan counted them."""
+    query = select(DigestRun.period, DigestRun.suggestions).where(
+        DigestRun.team_id == team_id, col(DigestRun.period).in_([week.key for week in weeks])
     )
     counted = dict(session.exec(query).all())
     return tuple(counted.get(week.key, 0) for week in weeks)

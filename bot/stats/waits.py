@@ -6,12 +6,13 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Subquery, func
 from sqlmodel import Session, col, select
 
 from bot.db import days_between, plain_rows
-from bot.models import DigestSuggestion, Intro, Need
+from bot.models import Intro, Need
 from bot.stats.weeks import Week, week_of
 
 
@@ -46,14 +47,13 @@ def median_days_to_introduction(session: Session, *, team_id: str) -> float | No
 def suggestion_waits(
     session: Session, *, team_id: str, weeks: Sequence[Week] = (), now: datetime | None = None
 ) -> Waits:
-    """Each need's wait for its first suggestion in a digest."""
-    firsts = (
-        select(DigestSuggestion.need_id, func.min(DigestSuggestion.created_at).label("first"))
-        .where(DigestSuggestion.team_id == team_id, col(DigestSuggestion.need_id).is_not(None))
-        .group_by(col(DigestSuggestion.need_id))
-        .subquery()
+    """Each need's wait for its first suggestion in a digest (kept on the need as the digest stores its
+    plan, and read from an index: however many digests there have been)."""
+    first = col(Need.first_suggested_at)
+    query = select(week_of(first, weeks, now), days_between(Need.created_at, first)).where(
+        Need.team_id == team_id, first.is_not(None)
     )
-    return _waits(session, firsts, weeks, now)
+    return _rows(session, query)
 
 
 def introduction_waits(
@@ -77,6 +77,10 @@ def _waits(session: Session, firsts: Subquery, weeks: Sequence[Week], now: datet
     query = select(week_of(firsts.c.first, weeks, now), days_between(Need.created_at, firsts.c.first)).join(
         firsts, firsts.c.need_id == Need.id
     )
+    return _rows(session, query)
+
+
+def _rows(session: Session, query: Any) -> Waits:
     rows = plain_rows(session, query)  # thousands of them, nothing to load
     return Waits(tuple((week, days) for week, days in rows if days is not None))
 

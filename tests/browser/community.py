@@ -11,13 +11,13 @@ from sqlmodel import Session, select
 from bot.community import service as community_file
 from bot.db import SessionFactory, session_scope
 from bot.demo import demo_text
+from bot.digest.service import store_suggestions
 from bot.matching.model import Kind
 from bot.models import (
     Consent,
     Delivery,
     DeliveryStatus,
     DigestRun,
-    DigestSuggestion,
     Intro,
     IntroOrigin,
     IntroParticipant,
@@ -187,20 +187,20 @@ def _digests(session: Session, people: dict[int, Member], now: datetime) -> None
             for n, m in people.items()
             if m.status == MemberStatus.ACTIVE and (weeks_ago > 4 or n not in left_out)
         ]
-        for position, n in enumerate(recipients):
-            other = recipients[(position + weeks_ago) % len(recipients)]
-            if other == n:
-                continue
-            session.add(
-                DigestSuggestion(
-                    team_id=TEAM,
-                    run_id=run.id or 0,
-                    recipient_id=people[n].id or 0,
-                    other_id=people[other].id or 0,
-                    kind=Kind.CAN_HELP_YOU,
-                    score=0.5,
-                    reason="",
-                    need_id=needs.get(people[n].id),
-                    created_at=at,
-                )
-            )
+        rows = [
+            {
+                "team_id": TEAM,
+                "run_id": run.id,
+                "recipient_id": people[n].id,
+                "other_id": people[other].id,
+                "kind": Kind.CAN_HELP_YOU,
+                "score": 0.5,
+                "reason": "",
+                "need_id": needs.get(people[n].id),
+                "created_at": at,
+            }
+            for position, n in enumerate(recipients)
+            for other in (recipients[(position + weeks_ago) % len(recipients)],)
+            if other != n
+        ]
+        store_suggestions(session, run_id=run.id, rows=rows, now=at)  # as the digest's plan stores them

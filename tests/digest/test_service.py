@@ -19,6 +19,7 @@ from bot.models import (
     FeedbackKind,
     IntroOrigin,
     MemberStatus,
+    Need,
     PairFeedback,
 )
 from bot.profiles import service as profiles
@@ -54,6 +55,29 @@ def test_a_plan_is_stored_once_and_reused(session: Session) -> None:
     assert pairs(first) == pairs(again)
     assert len(session.exec(select(DigestRun)).all()) == 1
     assert all(row.reason for row in session.exec(select(DigestSuggestion)).all())
+
+
+def test_a_plan_counts_its_suggestions_and_marks_each_needs_first_suggestion_once(session: Session) -> None:
+    small_community(session)
+    digest.plan(session, team_id=TEAM, now=NOW, rules=RULES)
+    session.commit()
+    (run,) = session.exec(select(DigestRun)).all()
+    stored = session.exec(select(DigestSuggestion)).all()
+    assert run.suggestions == len(stored) > 0
+    for_needs = {row.need_id for row in stored if row.need_id}
+    assert for_needs
+    for need in session.exec(select(Need)).all():
+        assert need.first_suggested_at == (NOW if need.id in for_needs else None)
+
+    later = NOW + timedelta(weeks=1)
+    digest.plan(session, team_id=TEAM, now=later, rules=RULES)  # the next period's plan
+    session.commit()
+    session.expire_all()
+    newest = session.exec(select(DigestRun).where(DigestRun.period == "2026-W49")).one()
+    assert newest.suggestions == len(
+        session.exec(select(DigestSuggestion).where(DigestSuggestion.run_id == newest.id)).all()
+    )
+    assert {need.first_suggested_at for need in session.exec(select(Need)) if need.id in for_needs} == {NOW}
 
 
 def test_a_preview_stores_nothing(session: Session) -> None:

@@ -12,12 +12,12 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.db import SessionFactory, session_scope
+from bot.digest.service import store_suggestions
 from bot.intros import service as intros
 from bot.intros.service import IntroRules
 from bot.matching.model import Kind
 from bot.models import (
     DigestRun,
-    DigestSuggestion,
     Intro,
     IntroOrigin,
     IntroStatus,
@@ -67,19 +67,20 @@ def test_the_overview_shows_the_communitys_numbers_and_never_a_private_need(dash
         run = DigestRun(team_id="T0FAKE", period="2026-W48", created_at=NOW)
         session.add(run)
         session.flush()
-        for recipient, other in ((alice, bob), (bob, alice), (carol, mallory)):
-            session.add(
-                DigestSuggestion(
-                    team_id="T0FAKE",
-                    run_id=run.id or 0,
-                    recipient_id=recipient.id or 0,
-                    other_id=other.id or 0,
-                    kind=Kind.CAN_HELP_YOU,
-                    score=0.5,
-                    reason="",
-                    created_at=NOW,
-                )
-            )
+        rows = [
+            {
+                "team_id": "T0FAKE",
+                "run_id": run.id,
+                "recipient_id": recipient.id,
+                "other_id": other.id,
+                "kind": Kind.CAN_HELP_YOU,
+                "score": 0.5,
+                "reason": "",
+                "created_at": NOW,
+            }
+            for recipient, other in ((alice, bob), (bob, alice), (carol, mallory))
+        ]
+        store_suggestions(session, run_id=run.id, rows=rows, now=NOW)  # as the digest's plan stores them
         made = [
             intros.request(
                 session, asker=asker, other=other, origin=IntroOrigin.DIGEST, now=NOW, rules=IntroRules()

@@ -11,13 +11,12 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from bot import members
-from bot.digest.service import DigestRules
+from bot.digest.service import DigestRules, store_suggestions
 from bot.entries import service as entries
 from bot.matching.model import Kind
 from bot.models import (
     Consent,
     DigestRun,
-    DigestSuggestion,
     Intro,
     IntroOrigin,
     IntroParticipant,
@@ -104,20 +103,21 @@ def suggest(
     run = DigestRun(team_id=TEAM, period=period, created_at=at)
     session.add(run)
     session.flush()
-    for recipient, other, need in pairs:
-        session.add(
-            DigestSuggestion(
-                team_id=TEAM,
-                run_id=run.id or 0,
-                recipient_id=recipient.id or 0,
-                other_id=other.id or 0,
-                kind=Kind.YOU_CAN_HELP,
-                score=0.5,
-                reason="",
-                need_id=need.id if need else None,
-                created_at=at,
-            )
-        )
+    rows = [
+        {
+            "team_id": TEAM,
+            "run_id": run.id,
+            "recipient_id": recipient.id,
+            "other_id": other.id,
+            "kind": Kind.YOU_CAN_HELP,
+            "score": 0.5,
+            "reason": "",
+            "need_id": need.id if need else None,
+            "created_at": at,
+        }
+        for recipient, other, need in pairs
+    ]
+    store_suggestions(session, run_id=run.id, rows=rows, now=at)  # as a digest's plan stores them
 
 
 def need(session: Session, member: Member, text: str, at: datetime, **fields: str) -> Need:

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
+from bot.digest.service import store_suggestions
 from bot.matching.model import Kind
-from bot.models import DigestRun, DigestSuggestion, Intro, IntroOrigin, IntroStatus
+from bot.models import DigestRun, Intro, IntroOrigin, IntroStatus
 from bot.stats.waits import median_days_to_introduction, median_days_to_suggestion
 from tests.conftest import NOW
 from tests.factories import TEAM, make_member, make_need
@@ -20,19 +21,19 @@ def test_the_median_wait_counts_each_needs_first_suggestion_and_first_introducti
         run = DigestRun(team_id=TEAM, period=f"2026-W{40 + week}", created_at=NOW)  # needs[2]: never
         session.add(run)
         session.flush()
-        session.add(
-            DigestSuggestion(
-                team_id=TEAM,
-                run_id=run.id or 0,
-                recipient_id=ben.id or 0,
-                other_id=ana.id or 0,
-                kind=Kind.YOU_CAN_HELP,
-                score=1,
-                reason="",
-                need_id=need.id,
-                created_at=NOW + timedelta(days=days),
-            )
-        )
+        at = NOW + timedelta(days=days)
+        row = {
+            "team_id": TEAM,
+            "run_id": run.id,
+            "recipient_id": ben.id,
+            "other_id": ana.id,
+            "kind": Kind.YOU_CAN_HELP,
+            "score": 1,
+            "reason": "",
+            "need_id": need.id,
+            "created_at": at,
+        }
+        store_suggestions(session, run_id=run.id, rows=[row], now=at)  # as a digest's plan stores them
     for need, days in ((needs[1], 10.5), (needs[1], 20)):
         session.add(
             Intro(

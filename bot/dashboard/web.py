@@ -140,11 +140,6 @@ class Dashboard:
             templates=self.pages,
         )
         reply = PAGES[environ["PATH_INFO"]](request)
-        if not isinstance(reply.body, bytes):  # chunks: no length known ahead (HTTP/1.1 sends them chunked)
-            start_response(
-                "200 OK", [("Content-Type", reply.content_type), *SECURITY_HEADERS, *reply.headers]
-            )
-            return reply.body
         return _respond(start_response, "200 OK", reply.body, reply.content_type, reply.headers)
 
     def _unless_admin(self, start_response: StartResponse, admin: service.Admin) -> Iterable[bytes] | None:
@@ -245,15 +240,14 @@ def _form(environ: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _respond(
-    start_response: StartResponse, status: str, body: bytes, content_type: str, headers: Headers | None = None
-) -> list[bytes]:
-    start_response(
-        status,
-        [
-            ("Content-Type", content_type),
-            ("Content-Length", str(len(body))),
-            *SECURITY_HEADERS,
-            *(headers or []),
-        ],
-    )
-    return [body]
+    start_response: StartResponse,
+    status: str,
+    body: bytes | Iterable[bytes],
+    content_type: str,
+    headers: Headers | None = None,
+) -> Iterable[bytes]:
+    """The response with the headers every /admin response carries; a body of chunks is sent as they come,
+    with no length known ahead (HTTP/1.1 sends them chunked)."""
+    length = [("Content-Length", str(len(body)))] if isinstance(body, bytes) else []
+    start_response(status, [("Content-Type", content_type), *length, *SECURITY_HEADERS, *(headers or [])])
+    return [body] if isinstance(body, bytes) else body
